@@ -1,0 +1,167 @@
+//! The one diagnostic type every stage produces and every emitter consumes.
+
+use std::fmt;
+use std::ops::Range;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Informational; never fails a run (e.g. a waived finding).
+    Note,
+    /// Reported, but the run still exits 0.
+    Warning,
+    /// Makes `check` exit 1.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in JSON, SARIF and config files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct LineCol {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Where a finding points: a repository-relative path and a byte span in that file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Location {
+    /// Path relative to the repository root, `/`-separated.
+    pub path: String,
+    /// Byte range in the file's text (after BOM removal is *not* applied: offsets are into
+    /// the text as decoded from the file, BOM stripped, line endings untouched).
+    pub span: Range<usize>,
+    /// Start of the span.
+    pub start: LineCol,
+    /// End of the span (exclusive column).
+    pub end: LineCol,
+}
+
+/// A finding: what is wrong, where, and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// `category/name` for lint codes, or a control ID with an optional `/item`.
+    pub code: String,
+    /// Severity after the filter stage.
+    pub severity: Severity,
+    /// One-line message.
+    pub message: String,
+    /// The place in a file, absent for repository-wide findings.
+    pub location: Option<Location>,
+    /// Label under the primary span (short).
+    pub label: Option<String>,
+    /// `note:` lines.
+    pub notes: Vec<String>,
+    /// `help:` lines: what to write, and where.
+    pub help: Vec<String>,
+    /// The bare control ID when the finding is about a control.
+    pub control: Option<String>,
+    /// The case study id when the finding is about one case study.
+    pub case_study: Option<String>,
+}
+
+impl Diagnostic {
+    /// Starts a diagnostic with a code, severity and message; add the rest with the builders.
+    pub fn new(code: impl Into<String>, severity: Severity, message: impl Into<String>) -> Self {
+        Self {
+            code: code.into(),
+            severity,
+            message: message.into(),
+            location: None,
+            label: None,
+            notes: Vec::new(),
+            help: Vec::new(),
+            control: None,
+            case_study: None,
+        }
+    }
+
+    /// An error-level diagnostic.
+    pub fn error(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, message)
+    }
+
+    /// A warning-level diagnostic.
+    pub fn warning(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Warning, message)
+    }
+
+    /// Points the diagnostic at a place in a file.
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Points the diagnostic at a place, if there is one.
+    pub fn at_opt(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    /// Sets the label shown under the span.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Adds a `note:` line.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Adds a `help:` line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    /// Tags the diagnostic with the control it is about.
+    pub fn control(mut self, control: impl Into<String>) -> Self {
+        self.control = Some(control.into());
+        self
+    }
+
+    /// Tags the diagnostic with the case study it is about.
+    pub fn case_study(mut self, id: impl Into<String>) -> Self {
+        self.case_study = Some(id.into());
+        self
+    }
+
+    /// The contract's ordering key: path (repository-wide first), line, column, code.
+    pub fn sort_key(&self) -> (Option<&str>, usize, usize, &str, &str) {
+        match &self.location {
+            Some(loc) => (
+                Some(loc.path.as_str()),
+                loc.start.line,
+                loc.start.column,
+                self.code.as_str(),
+                self.message.as_str(),
+            ),
+            None => (None, 0, 0, self.code.as_str(), self.message.as_str()),
+        }
+    }
+}
+
+/// Sorts diagnostics into the contract's deterministic order and removes exact duplicates.
+pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+}

@@ -3,7 +3,11 @@
 //! Stages: [`discover`] → [`parse`] → [`model`] → [`evaluate`] / [`checks`] → [`filter`] →
 //! [`output`].
 
+pub mod checks;
+pub mod config;
 pub mod diagnostic;
+pub mod discover;
+pub mod model;
 pub mod packs;
 pub mod parse;
 pub mod source;

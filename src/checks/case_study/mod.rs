@@ -1,0 +1,3 @@
+//! Case study checks that need no checklist.
+
+pub mod dates;

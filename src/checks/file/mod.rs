@@ -1,0 +1,4 @@
+//! File-level problems: encoding and readability.
+
+pub mod not_utf8;
+pub mod unreadable;

@@ -1,0 +1,84 @@
+//! `link/broken`: a relative link to a file that does not exist, or to a `#anchor` that
+//! matches no heading of the target document.
+
+use super::{Target, resolve};
+use crate::checks::registry::CodeInfo;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Document, Repository};
+
+/// Registry entry.
+pub const INFO: CodeInfo = CodeInfo {
+    code: "link/broken",
+    severity: Severity::Error,
+    summary: "a relative link points to a missing file or heading",
+    explanation: "\
+A relative link or image in a Markdown document points to a file that does not exist in the
+repository, or to a `#anchor` that matches no heading of the target document (anchors are
+GitHub-style: lowercase, punctuation removed, spaces as `-`). A reviewer following the link
+from the application finds nothing. Links in code blocks and code spans are not checked, and
+external `https://` links are never fetched.
+
+Example that triggers it:
+
+    See the [DR runbook](dr-plan.md#failover) for details.
+
+when `dr-plan.md` does not exist, or has no heading `## Failover`.
+
+Fix: correct the path (relative to the linking file) or the anchor; the help line suggests the
+closest existing heading.",
+};
+
+/// Reports broken relative links in every document.
+pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
+    for doc in &repo.documents {
+        for link in &doc.links {
+            if let Some(diag) = check_link(repo, doc, &link.dest) {
+                out.push(diag.at(link.location.clone()));
+            }
+        }
+    }
+}
+
+fn check_link(repo: &Repository, doc: &Document, dest: &str) -> Option<Diagnostic> {
+    match resolve(&doc.folder, dest) {
+        Target::External | Target::Outside => None,
+        Target::SameDocument(anchor) => missing_anchor(doc, &anchor, dest),
+        Target::Inside { path, anchor } => {
+            if repo.files.contains(&path) {
+                let target = repo.document(&path)?;
+                anchor.and_then(|a| missing_anchor(target, &a, dest))
+            } else if repo.dirs.contains(&path) || exists_inside(repo, &path) {
+                None
+            } else {
+                Some(
+                    Diagnostic::error(INFO.code, format!("link to `{path}`, which does not exist"))
+                        .label("no such file")
+                        .help("fix the path; it is relative to the folder of this file"),
+                )
+            }
+        }
+    }
+}
+
+fn missing_anchor(target: &Document, anchor: &str, dest: &str) -> Option<Diagnostic> {
+    let wanted = anchor.to_lowercase();
+    if target.anchors.iter().any(|a| *a == wanted) {
+        return None;
+    }
+    let mut diag = Diagnostic::error(
+        INFO.code,
+        format!("`{dest}` points to `#{anchor}`, which is not a heading of `{}`", target.path),
+    )
+    .label("no such heading");
+    diag = match crate::checks::suggest::closest(&wanted, target.anchors.iter().map(String::as_str)) {
+        Some(s) => diag.help(format!("did you mean `#{s}`?")),
+        None if target.anchors.is_empty() => diag.help(format!("`{}` has no headings", target.path)),
+        None => diag.note(format!("headings: {}", target.anchors.iter().map(|a| format!("#{a}")).collect::<Vec<_>>().join(", "))),
+    };
+    Some(diag)
+}
+
+/// Files the walk skipped (hidden folders) may still exist; look without following symlinks.
+fn exists_inside(repo: &Repository, path: &str) -> bool {
+    std::fs::symlink_metadata(repo.root.join(path)).is_ok()
+}

@@ -4,10 +4,15 @@
 //! [`output`].
 
 pub mod checks;
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod evaluate;
+pub mod lint;
 pub mod discover;
 pub mod model;
+pub mod output;
 pub mod packs;
 pub mod parse;
+pub mod registry;
 pub mod source;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `evidencelint` binary.
+
+fn main() -> std::process::ExitCode {
+    evidencelint::cli::run()
+}

@@ -19,6 +19,13 @@ macro_rules! str_enum {
                 }
             }
 
+            /// The spelling with its article, for messages ("an `evidence`").
+            pub fn with_article(self) -> String {
+                let text = self.as_str();
+                let article = if text.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                format!("{article} `{text}`")
+            }
+
             /// The spelling used in front matter.
             pub fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $text),+ }

@@ -44,7 +44,7 @@ pub fn check(file: &ParsedFile, kind: DocKind, out: &mut Vec<Diagnostic>) {
         }
         let mut diag = Diagnostic::error(
             INFO.code,
-            format!("unknown key `{name}` in the front matter of a `{}` document", kind.as_str()),
+            format!("unknown key `{name}` in the front matter of {} document", kind.with_article()),
         )
         .at(file.node_location(key));
         match closest(name, specs.iter().map(|s| s.name)) {
@@ -57,7 +57,7 @@ pub fn check(file: &ParsedFile, kind: DocKind, out: &mut Vec<Diagnostic>) {
                 let names: Vec<_> = specs.iter().map(|s| s.name).collect();
                 diag = diag
                     .label("unknown key")
-                    .help(format!("a `{}` document takes: {}", kind.as_str(), names.join(", ")));
+                    .help(format!("{} document takes: {}", kind.with_article(), names.join(", ")));
             }
         }
         out.push(diag);

@@ -67,7 +67,7 @@ fn missing_anchor(target: &Document, anchor: &str, dest: &str) -> Option<Diagnos
     }
     let mut diag = Diagnostic::error(
         INFO.code,
-        format!("`{dest}` points to `#{anchor}`, which is not a heading of `{}`", target.path),
+        format!("link `{dest}`: `{}` has no heading `#{anchor}`", target.path),
     )
     .label("no such heading");
     diag = match crate::checks::suggest::closest(&wanted, target.anchors.iter().map(String::as_str)) {

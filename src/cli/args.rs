@@ -1,0 +1,100 @@
+//! Command-line arguments (clap derive; doc comments are the help text).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A linter for AWS Service Delivery evidence repositories (Amazon RDS, Amazon Aurora).
+///
+/// With no subcommand, runs `check`.
+#[derive(Debug, Parser)]
+#[command(name = "evidencelint", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of `check`, when no subcommand is given.
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint the evidence repository rooted at PATH (default `.`).
+    Check(CheckArgs),
+    /// Explain a diagnostic code (`link/broken`), a control (`RDS-009`) or an item (`RDS-009/rto`).
+    Explain(ExplainArgs),
+    /// List the programs and their controls.
+    Controls(ControlsArgs),
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics.
+    Human,
+    /// JSON (contract §5).
+    Json,
+    /// SARIF 2.1.0 for GitHub code scanning.
+    Sarif,
+    /// GitHub workflow annotations.
+    Github,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Options of `check`.
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// The repository root (default `.`), or files to report on.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Use this config file instead of the `evidencelint.yaml` found above PATH.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Program(s) to check against (repeatable), e.g. `rds-sd-2025-08`.
+    #[arg(long = "program", value_name = "ID")]
+    pub programs: Vec<String>,
+    /// The date recency and validity rules are judged against (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print only the summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Number of threads (default: all cores). Output is identical for any value.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Options of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A diagnostic code, control ID or `CONTROL/item`.
+    pub code: String,
+}
+
+/// Options of `controls`.
+#[derive(Debug, Args)]
+pub struct ControlsArgs {
+    /// Only this program.
+    #[arg(long = "program", value_name = "ID")]
+    pub program: Option<String>,
+}

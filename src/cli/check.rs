@@ -1,0 +1,85 @@
+//! `evidencelint check`.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use super::args::{CheckArgs, ColorChoice, Format};
+use super::setup::{self, UsageError};
+use crate::evaluate::lexicon;
+use crate::lint::{LintInput, LintOutcome, lint};
+use crate::output::{Summary, human, json, sources::Sources};
+
+/// Runs `check`; returns exit 0 (no errors), 1 (errors) or 2 (the run could not be done).
+pub fn run(args: &CheckArgs) -> ExitCode {
+    match run_inner(args) {
+        Ok(code) => code,
+        Err(error) => super::report_usage_error(&error, args.color),
+    }
+}
+
+fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
+    let (root, _files) = setup::root_and_files(&args.paths)?;
+    let config = setup::load_config(&root, args.config.as_deref())?;
+    let catalog = setup::load_catalog(&root, &config)?;
+    setup::check_programs(&args.programs, &catalog, &config)?;
+    let as_of = setup::as_of(args.as_of.as_deref(), &config)?;
+    let lexicon = lexicon::compile(&catalog).map_err(UsageError::message)?;
+    let input = LintInput { root: &root, config: &config, catalog: &catalog, lexicon: &lexicon, programs: &args.programs, as_of };
+    let outcome = with_threads(args.threads, || lint(&input))?;
+    let summary = Summary::new(&outcome.diagnostics, outcome.files);
+    let text = render(args, &outcome, &summary, &config)?;
+    write_output(args, &text)?;
+    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn with_threads<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> Result<T, UsageError> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        if n == 0 {
+            return Err(UsageError::message("--threads must be at least 1"));
+        }
+        builder = builder.num_threads(n);
+    }
+    let pool = builder.build().map_err(|e| UsageError::message(format!("cannot start threads: {e}")))?;
+    Ok(pool.install(f))
+}
+
+fn render(args: &CheckArgs, outcome: &LintOutcome, summary: &Summary, config: &crate::config::Config) -> Result<String, UsageError> {
+    let color = use_color(args.color, args.output.is_none());
+    Ok(match args.format {
+        Format::Json => json::render(&outcome.diagnostics, summary),
+        Format::Human if args.quiet => human::render_summary(summary, color),
+        Format::Human | Format::Sarif | Format::Github => {
+            let mut sources = Sources::new(&outcome.repo.root);
+            if let Some(src) = &config.source {
+                sources.insert(&src.path, src.text.clone());
+            }
+            human::render(&outcome.diagnostics, summary, &mut sources, color)
+        }
+    })
+}
+
+/// Whether to colour output written to standard output (or a file).
+pub fn use_color(choice: ColorChoice, to_stdout: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to_stdout && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn write_output(args: &CheckArgs, text: &str) -> Result<(), UsageError> {
+    match &args.output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| UsageError::message(format!("cannot write `{}`: {e}", path.display()))),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error of the run.
+            let _ = stdout.write_all(text.as_bytes());
+            let _ = stdout.flush();
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! The command-line interface: argument parsing and one module per command.
+
+pub mod args;
+pub mod check;
+pub mod controls;
+pub mod explain;
+pub mod setup;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::output::sources::Sources;
+use args::{Cli, ColorChoice, Command};
+use setup::UsageError;
+
+/// Parses the command line and runs the command.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Explain(args)) => explain::run(&args),
+        Some(Command::Controls(args)) => controls::run(&args),
+        None => check::run(&cli.check),
+    }
+}
+
+/// Prints a usage error on standard error and returns exit status 2.
+pub fn report_usage_error(error: &UsageError, color: ColorChoice) -> ExitCode {
+    let mut sources = Sources::new(std::path::Path::new("."));
+    for (path, text) in &error.sources {
+        sources.insert(path, text.clone());
+    }
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            use std::io::IsTerminal;
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let text = crate::output::human::render_errors(&error.diagnostics, &mut sources, color);
+    eprint!("{text}");
+    ExitCode::from(2)
+}

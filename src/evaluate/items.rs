@@ -1,0 +1,190 @@
+//! Evaluates every evidence item of a pack: pools evidence per scope (contract §3), records
+//! a readiness cell, and reports each missing item where the contract says it points.
+
+use super::cells::{Cell, Column, Status};
+use super::pool::satisfied;
+use super::wafr::Waivers;
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::{Document, Repository};
+use crate::packs::{Control, Item, Pack, Scope};
+
+/// Everything an item evaluation needs.
+pub struct ItemContext<'a> {
+    /// The repository.
+    pub repo: &'a Repository,
+    /// The pack being evaluated.
+    pub pack: &'a Pack,
+    /// Ids of the case studies the pack applies to.
+    pub case_studies: &'a [String],
+    /// WAFR waivers in force.
+    pub waivers: &'a Waivers,
+}
+
+/// Evaluates every item of every control of the pack.
+pub fn evaluate(ctx: &ItemContext<'_>, cells: &mut Vec<Cell>, out: &mut Vec<Diagnostic>) {
+    for control in &ctx.pack.controls {
+        for item in &control.items {
+            match item.scope {
+                Scope::EachCaseStudy => each_case_study(ctx, control, item, cells, out),
+                Scope::AtLeastOneCaseStudy => at_least_one(ctx, control, item, cells, out),
+                Scope::Practice => practice(ctx, control, item, cells, out),
+                Scope::Repository => {}
+            }
+        }
+    }
+}
+
+fn cell(ctx: &ItemContext<'_>, control: &Control, item: &Item, column: Column, status: Status) -> Cell {
+    Cell {
+        program: ctx.pack.program.clone(),
+        control: control.id.clone(),
+        item: item.id.clone(),
+        column,
+        status,
+    }
+}
+
+fn applies(ctx: &ItemContext<'_>, control: &Control, item: &Item, id: &str) -> bool {
+    let Some(cs) = ctx.repo.case_study_doc(id).and_then(|d| d.case_study.as_ref()) else {
+        return false;
+    };
+    control.applies_when.holds(cs) && item.applies_when.holds(cs)
+}
+
+/// The documents of a case study, sorted by path.
+fn members<'a>(repo: &'a Repository, id: &str) -> Vec<&'a Document> {
+    let mut docs: Vec<&Document> = repo.members(id).collect();
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    docs
+}
+
+fn paths(docs: &[&Document]) -> Vec<String> {
+    docs.iter().map(|d| d.path.clone()).collect()
+}
+
+/// Result of looking for an item in one scope.
+struct Lookup<'a> {
+    claimers: Vec<&'a Document>,
+    met: Option<Vec<&'a Document>>,
+    elsewhere: Vec<&'a Document>,
+}
+
+fn lookup<'a>(repo: &Repository, control: &Control, item: &Item, scope_docs: &[&'a Document]) -> Lookup<'a> {
+    let (claimers, others): (Vec<&Document>, Vec<&Document>) =
+        scope_docs.iter().copied().partition(|d| d.claims(&control.id));
+    let met = satisfied(&item.recognizer, &claimers, repo);
+    let elsewhere = if met.is_none() {
+        satisfied(&item.recognizer, &others, repo).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    Lookup { claimers, met, elsewhere }
+}
+
+fn each_case_study(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells: &mut Vec<Cell>, out: &mut Vec<Diagnostic>) {
+    for id in ctx.case_studies {
+        let column = Column::CaseStudy(id.clone());
+        if !applies(ctx, control, item, id) {
+            cells.push(cell(ctx, control, item, column, Status::NotApplicable));
+            continue;
+        }
+        let docs = members(ctx.repo, id);
+        let found = lookup(ctx.repo, control, item, &docs);
+        if let Some(met) = &found.met {
+            cells.push(cell(ctx, control, item, column, Status::Met(paths(met))));
+            continue;
+        }
+        if let Some(reason) = ctx.waivers.waives(control, id) {
+            cells.push(cell(ctx, control, item, column, Status::Waived(reason.to_string())));
+            continue;
+        }
+        cells.push(cell(ctx, control, item, column, Status::Missing));
+        let own = ctx.repo.case_study_doc(id).map(|d| d.kind_location.clone());
+        let location = claim_location(&found.claimers, &control.id).or(own);
+        let subject = format!("case study `{id}`");
+        out.push(missing(control, item, &subject, location, &found).case_study(id.clone()));
+    }
+}
+
+fn at_least_one(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells: &mut Vec<Cell>, out: &mut Vec<Diagnostic>) {
+    let mut any_met = false;
+    let mut all_claimers = Vec::new();
+    let mut all_elsewhere = Vec::new();
+    let mut waived = None;
+    for id in ctx.case_studies {
+        let column = Column::CaseStudy(id.clone());
+        if !applies(ctx, control, item, id) {
+            cells.push(cell(ctx, control, item, column, Status::NotApplicable));
+            continue;
+        }
+        let docs = members(ctx.repo, id);
+        let found = lookup(ctx.repo, control, item, &docs);
+        let status = match &found.met {
+            Some(met) => {
+                any_met = true;
+                Status::Met(paths(met))
+            }
+            None => match ctx.waivers.waives(control, id) {
+                Some(reason) => {
+                    waived = Some(reason);
+                    Status::Waived(reason.to_string())
+                }
+                None => Status::Missing,
+            },
+        };
+        cells.push(cell(ctx, control, item, column, status));
+        all_claimers.extend(found.claimers);
+        all_elsewhere.extend(found.elsewhere);
+    }
+    if any_met || waived.is_some() {
+        return;
+    }
+    all_claimers.sort_by(|a, b| a.path.cmp(&b.path));
+    let location = claim_location(&all_claimers, &control.id);
+    let found = Lookup { claimers: all_claimers, met: None, elsewhere: all_elsewhere };
+    out.push(missing(control, item, "no case study", location, &found));
+}
+
+fn practice(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells: &mut Vec<Cell>, out: &mut Vec<Diagnostic>) {
+    let docs: Vec<&Document> = ctx.repo.practice.iter().map(|&i| &ctx.repo.documents[i]).collect();
+    let found = lookup(ctx.repo, control, item, &docs);
+    if let Some(met) = &found.met {
+        cells.push(cell(ctx, control, item, Column::Practice, Status::Met(paths(met))));
+        return;
+    }
+    if let Some(reason) = ctx.waivers.waives_practice(control) {
+        cells.push(cell(ctx, control, item, Column::Practice, Status::Waived(reason.to_string())));
+        return;
+    }
+    cells.push(cell(ctx, control, item, Column::Practice, Status::Missing));
+    let location = claim_location(&found.claimers, &control.id);
+    out.push(missing(control, item, "no practice document", location, &found));
+}
+
+fn claim_location(claimers: &[&Document], control: &str) -> Option<Location> {
+    claimers.first().and_then(|d| d.claim_location(control).cloned())
+}
+
+/// The finding for a missing item.
+fn missing(control: &Control, item: &Item, subject: &str, location: Option<Location>, found: &Lookup<'_>) -> Diagnostic {
+    let verb = if subject.starts_with("case study") { "states no" } else { "states" };
+    let message = format!("{subject} {verb} {}", item.what);
+    let label = if found.claimers.is_empty() {
+        format!("no document here lists {} in `controls:`", control.id)
+    } else {
+        format!("{} claimed here, but the evidence is missing", control.id)
+    };
+    let mut diag = Diagnostic::new(item.code.clone(), item.severity, message)
+        .at_opt(location)
+        .label(label)
+        .control(control.id.clone());
+    if let Some(doc) = found.elsewhere.first() {
+        diag = diag.help(format!(
+            "{} is stated in {}, which does not list {} in `controls:`; add it there",
+            item.what, doc.path, control.id
+        ));
+    }
+    diag = diag.help(item.help.trim().to_string());
+    diag.note(format!("for example: \"{}\"", item.example.trim()))
+        .note(format!("required by {} ({})", control.id, control.title))
+}

@@ -1,0 +1,46 @@
+//! Compiles every pack atom once into the recognizer lexicon, and locates a document's hits.
+
+use super::recognize::{AtomSpec, Lexicon, ValueKind};
+use crate::model::document::AtomLocation;
+use crate::packs::{Atom, Catalog, ValueType};
+use crate::parse::ParsedFile;
+
+/// Compiles the catalog's atoms (atom `i` of the catalog is atom `i` of the lexicon).
+pub fn compile(catalog: &Catalog) -> Result<Lexicon, String> {
+    let specs: Vec<AtomSpec> = catalog.atoms.atoms.iter().map(spec).collect();
+    Lexicon::compile(&specs).map_err(|e| format!("{e:?}"))
+}
+
+fn spec(atom: &Atom) -> AtomSpec {
+    match atom {
+        Atom::Topic(phrases) => AtomSpec::Topic(phrases.clone()),
+        Atom::Fact { names, value } => AtomSpec::Fact {
+            names: names.clone(),
+            value: value_kind(*value),
+        },
+    }
+}
+
+fn value_kind(value: ValueType) -> ValueKind {
+    match value {
+        ValueType::Duration => ValueKind::Duration,
+        ValueType::Size => ValueKind::Size,
+        ValueType::Percent => ValueKind::Percent,
+        ValueType::Count => ValueKind::Count,
+        ValueType::Rate => ValueKind::Rate,
+        ValueType::Availability => ValueKind::Availability,
+    }
+}
+
+/// The atoms a parsed file states, located in the file.
+pub fn hits(lexicon: &Lexicon, file: &ParsedFile) -> Vec<AtomLocation> {
+    let blocks = &file.markdown.blocks;
+    lexicon
+        .extract(blocks)
+        .into_iter()
+        .map(|hit| AtomLocation {
+            atom: hit.atom,
+            location: file.source.location(blocks[hit.block].source_range(hit.range)),
+        })
+        .collect()
+}

@@ -1,0 +1,62 @@
+//! Pools evidence over documents and decides whether a recognizer is satisfied.
+
+use crate::checks::link::{Target, resolve};
+use crate::model::{Document, Repository};
+use crate::packs::Recognizer;
+
+/// File extensions accepted as architecture diagrams.
+pub const DIAGRAM_EXTENSIONS: &[&str] = &[".drawio", ".drawio.xml", ".xml", ".svg", ".png", ".jpg", ".jpeg", ".pdf"];
+
+/// The documents whose text satisfies `recognizer`, or `None` when it is not satisfied by the
+/// pool. An empty `Some` never happens for atoms; `All([])` is satisfied with no evidence.
+pub fn satisfied<'a>(recognizer: &Recognizer, pool: &[&'a Document], repo: &Repository) -> Option<Vec<&'a Document>> {
+    match recognizer {
+        Recognizer::Atom(atom) => {
+            let docs: Vec<&Document> = pool.iter().copied().filter(|d| d.hits.iter().any(|h| h.atom == *atom)).collect();
+            (!docs.is_empty()).then_some(docs)
+        }
+        Recognizer::All(children) => {
+            let mut all = Vec::new();
+            for child in children {
+                all.extend(satisfied(child, pool, repo)?);
+            }
+            Some(dedup(all))
+        }
+        Recognizer::Any(children) => {
+            let mut any = Vec::new();
+            for child in children {
+                if let Some(docs) = satisfied(child, pool, repo) {
+                    any.extend(docs);
+                }
+            }
+            (!any.is_empty()).then(|| dedup(any))
+        }
+        Recognizer::Diagram => {
+            let docs: Vec<&Document> = pool.iter().copied().filter(|d| !diagrams(d, repo).is_empty()).collect();
+            (!docs.is_empty()).then_some(docs)
+        }
+    }
+}
+
+fn dedup<'a>(mut docs: Vec<&'a Document>) -> Vec<&'a Document> {
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    docs.dedup_by(|a, b| a.path == b.path);
+    docs
+}
+
+/// Whether a path looks like a diagram file.
+pub fn is_diagram_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    DIAGRAM_EXTENSIONS.iter().any(|ext| lower.ends_with(ext))
+}
+
+/// Repository paths of the existing diagram files a document links or embeds.
+pub fn diagrams(doc: &Document, repo: &Repository) -> Vec<String> {
+    doc.links
+        .iter()
+        .filter_map(|link| match resolve(&doc.folder, &link.dest) {
+            Target::Inside { path, .. } if is_diagram_path(&path) && repo.files.contains(&path) => Some(path),
+            _ => None,
+        })
+        .collect()
+}

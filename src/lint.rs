@@ -1,0 +1,98 @@
+//! The `check` pipeline: discover → parse → model → evaluate → (filter) → sorted findings.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::checks::{self, KnownIds};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, sort_diagnostics};
+use crate::discover::{self, FoundFile, Selection, read::read_text};
+use crate::evaluate::recognize::Lexicon;
+use crate::evaluate::{self, Evaluation, lexicon};
+use crate::model::{Document, Repository};
+use crate::packs::Catalog;
+use crate::parse::ParsedFile;
+
+/// What a run needs besides the repository.
+pub struct LintInput<'a> {
+    /// The repository root.
+    pub root: &'a Path,
+    /// The configuration.
+    pub config: &'a Config,
+    /// Loaded packs.
+    pub catalog: &'a Catalog,
+    /// Compiled recognizers of the packs.
+    pub lexicon: &'a Lexicon,
+    /// `--program` flags.
+    pub programs: &'a [String],
+    /// The date rules are judged against.
+    pub as_of: Date,
+}
+
+/// The result of a run.
+#[derive(Debug)]
+pub struct LintOutcome {
+    /// Findings in contract order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of Markdown files checked.
+    pub files: usize,
+    /// The repository model.
+    pub repo: Repository,
+    /// The pack evaluation (readiness cells).
+    pub evaluation: Evaluation,
+}
+
+/// Lints the repository.
+pub fn lint(input: &LintInput<'_>) -> LintOutcome {
+    let selection = selection(input.config);
+    let found = discover::discover(input.root, &selection);
+    let control_ids: Vec<&str> = input.catalog.control_ids().collect();
+    let program_ids: Vec<&str> = input.catalog.program_ids().collect();
+    let known = KnownIds { controls: &control_ids, programs: &program_ids };
+    let per_file: Vec<(Option<Document>, Vec<Diagnostic>)> = found
+        .markdown
+        .par_iter()
+        .map(|file| process_file(file, known, input.lexicon))
+        .collect();
+    let files = per_file.len();
+    let mut diagnostics = Vec::new();
+    let mut documents = Vec::with_capacity(files);
+    for (doc, diags) in per_file {
+        documents.extend(doc);
+        diagnostics.extend(diags);
+    }
+    let repo = Repository::new(PathBuf::from(input.root), documents, found.files, found.dirs);
+    checks::check_repository(&repo, &mut diagnostics);
+    let programs = evaluate::programs::in_force(input.programs, input.config, &repo, input.catalog);
+    let mut evaluation = evaluate::evaluate(&repo, input.catalog, &programs, input.as_of);
+    diagnostics.append(&mut evaluation.diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    LintOutcome { diagnostics, files, repo, evaluation }
+}
+
+fn selection(config: &Config) -> Selection {
+    let mut selection = Selection::default();
+    if !config.include.is_empty() {
+        selection.include = config.include.clone();
+    }
+    selection.exclude = config.exclude.clone();
+    selection
+}
+
+/// Reads, parses, checks and models one file; its text is dropped afterwards.
+fn process_file(file: &FoundFile, known: KnownIds<'_>, lexicon: &Lexicon) -> (Option<Document>, Vec<Diagnostic>) {
+    let text = match read_text(file) {
+        Ok(text) => text,
+        Err(diag) => return (None, vec![diag]),
+    };
+    let parsed = ParsedFile::parse(&file.rel, text);
+    let mut doc = Document::build(&parsed);
+    let mut diagnostics = Vec::new();
+    checks::check_file(&parsed, &doc, known, &mut diagnostics);
+    if doc.has_front_matter {
+        doc.hits = lexicon::hits(lexicon, &parsed);
+    }
+    (Some(doc), diagnostics)
+}

@@ -1,0 +1,133 @@
+//! Human output: rustc-style diagnostics rendered with `annotate-snippets`, then a summary.
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use super::sources::Sources;
+use super::{Summary, redact};
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// Renders every diagnostic and the summary line.
+pub fn render(diagnostics: &[Diagnostic], summary: &Summary, sources: &mut Sources, color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
+    for diag in diagnostics {
+        out.push_str(&render_one(diag, sources, &renderer));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(summary, &renderer));
+    out.push('\n');
+    out
+}
+
+/// Renders only the summary line.
+pub fn render_summary(summary: &Summary, color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    format!("{}\n", summary_line(summary, &renderer))
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
+    }
+}
+
+fn render_one(diag: &Diagnostic, sources: &mut Sources, renderer: &Renderer) -> String {
+    let mut title = level(diag.severity).primary_title(diag.message.as_str());
+    if !diag.code.is_empty() {
+        title = title.id(diag.code.as_str());
+    }
+    let mut group = Group::with_title(title);
+    if let Some(loc) = &diag.location {
+        let window = sources.get(&loc.path).and_then(|text| snippet_window(text, &loc.span));
+        group = match window {
+            Some((source, span)) => {
+                let mut annotation = AnnotationKind::Primary.span(span);
+                if let Some(label) = &diag.label {
+                    annotation = annotation.label(label.as_str());
+                }
+                group.element(
+                    Snippet::source(source)
+                        .line_start(loc.start.line)
+                        .path(loc.path.as_str())
+                        .annotation(annotation),
+                )
+            }
+            None => group.element(
+                Origin::path(loc.path.as_str())
+                    .line(loc.start.line)
+                    .char_column(loc.start.column),
+            ),
+        };
+    }
+    for note in &diag.notes {
+        group = group.element(Level::NOTE.message(note.as_str()));
+    }
+    for help in &diag.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    renderer.render(&[group])
+}
+
+/// The (redacted) lines around a span and the span relative to them; `None` when the span
+/// does not fit the file (it changed since it was read) or the file is empty.
+fn snippet_window(text: &str, span: &std::ops::Range<usize>) -> Option<(String, std::ops::Range<usize>)> {
+    if text.is_empty() || span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+        return None;
+    }
+    let (start, end) = window(text, span.start, span.end);
+    let source = redact::redact(&text[start..end]);
+    Some((source, span.start - start..span.end - start))
+}
+
+/// The byte range of the whole lines covering `start..end`.
+fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
+    (line_start, line_end)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+fn summary_line(summary: &Summary, renderer: &Renderer) -> String {
+    let counts = format!(
+        "{}, {} in {}",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.files, "file")
+    );
+    let mut extra = String::new();
+    if summary.baselined > 0 || summary.baseline_fixed > 0 {
+        extra = format!(
+            " ({} hidden by the baseline, {} baseline entr{} now fixed)",
+            summary.baselined,
+            summary.baseline_fixed,
+            if summary.baseline_fixed == 1 { "y" } else { "ies" }
+        );
+    }
+    let (level, text) = if summary.errors > 0 {
+        (Level::ERROR, format!("{counts}{extra}"))
+    } else if summary.warnings > 0 {
+        (Level::WARNING, format!("{counts}{extra}"))
+    } else {
+        (Level::NOTE.with_name("ok"), format!("{counts}{extra}"))
+    };
+    renderer.render(&[Group::with_title(level.primary_title(text))])
+}
+
+/// Renders usage errors (no summary line).
+pub fn render_errors(diagnostics: &[Diagnostic], sources: &mut Sources, color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
+    for diag in diagnostics {
+        out.push_str(&render_one(diag, sources, &renderer));
+        out.push('\n');
+    }
+    out
+}

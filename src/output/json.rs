@@ -1,0 +1,96 @@
+//! `--format json`: the versioned output of contract §5 (a DTO separate from internal types).
+
+use serde::Serialize;
+
+use super::Summary;
+use crate::diagnostic::Diagnostic;
+
+/// Version 1 of the JSON output.
+#[derive(Debug, Serialize)]
+pub struct JsonOutputV1<'a> {
+    /// Always 1.
+    pub version: u32,
+    /// Findings in contract order.
+    pub diagnostics: Vec<JsonDiagnosticV1<'a>>,
+    /// Counts.
+    pub summary: JsonSummaryV1,
+}
+
+/// One finding.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnosticV1<'a> {
+    /// Code.
+    pub code: &'a str,
+    /// `error`, `warning` or `note`.
+    pub severity: &'static str,
+    /// Message.
+    pub message: &'a str,
+    /// Repository-relative path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<&'a str>,
+    /// 1-based line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column in characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// End line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<usize>,
+    /// End column (exclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_column: Option<usize>,
+    /// Bare control ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control: Option<&'a str>,
+    /// Case study id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case_study: Option<&'a str>,
+    /// `help:` lines.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub help: &'a [String],
+    /// `note:` lines.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub notes: &'a [String],
+}
+
+/// Summary counts.
+#[derive(Debug, Serialize)]
+pub struct JsonSummaryV1 {
+    /// Markdown files checked.
+    pub files: usize,
+    /// Error count.
+    pub errors: usize,
+    /// Warning count.
+    pub warnings: usize,
+}
+
+/// Renders the JSON document (pretty, with a trailing newline).
+pub fn render(diagnostics: &[Diagnostic], summary: &Summary) -> String {
+    let output = JsonOutputV1 {
+        version: 1,
+        diagnostics: diagnostics.iter().map(dto).collect(),
+        summary: JsonSummaryV1 { files: summary.files, errors: summary.errors, warnings: summary.warnings },
+    };
+    let mut text = serde_json::to_string_pretty(&output).expect("JSON output serializes");
+    text.push('\n');
+    text
+}
+
+fn dto(diag: &Diagnostic) -> JsonDiagnosticV1<'_> {
+    let loc = diag.location.as_ref();
+    JsonDiagnosticV1 {
+        code: &diag.code,
+        severity: diag.severity.as_str(),
+        message: &diag.message,
+        path: loc.map(|l| l.path.as_str()),
+        line: loc.map(|l| l.start.line),
+        column: loc.map(|l| l.start.column),
+        end_line: loc.map(|l| l.end.line),
+        end_column: loc.map(|l| l.end.column),
+        control: diag.control.as_deref(),
+        case_study: diag.case_study.as_deref(),
+        help: &diag.help,
+        notes: &diag.notes,
+    }
+}

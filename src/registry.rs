@@ -1,0 +1,15 @@
+//! Every diagnostic code evidencelint can emit, from every stage, in one list.
+
+use crate::checks::registry::CodeInfo;
+
+/// All codes: built-in checks, evaluation, config and packs. A test fails on duplicates and
+/// on codes without an explanation or a triggering fixture.
+pub fn all_codes() -> Vec<&'static CodeInfo> {
+    let mut codes = crate::checks::builtin_codes();
+    codes.extend(crate::evaluate::prerequisites::CODES.iter());
+    codes.extend(crate::evaluate::lifecycle::CODES.iter());
+    codes.push(&crate::evaluate::wafr::NOT_CLEAN);
+    codes.push(&crate::config::INVALID);
+    codes.push(&crate::packs::load::INVALID_PACK);
+    codes
+}

@@ -56,7 +56,7 @@ pub fn check(file: &ParsedFile, kind: Option<DocKind>, out: &mut Vec<Diagnostic>
         out.push(
             Diagnostic::error(
                 INFO.code,
-                format!("a `{}` document needs `{}:`", kind.as_str(), spec.name),
+                format!("{} document needs `{}:`", kind.with_article(), spec.name),
             )
             .at(at.clone())
             .label(format!("`{}:` missing", spec.name))

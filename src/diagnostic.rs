@@ -75,6 +75,17 @@ pub struct Diagnostic {
     pub control: Option<String>,
     /// The case study id when the finding is about one case study.
     pub case_study: Option<String>,
+    /// Set by the filter stage when the finding was silenced (kept only on request).
+    pub suppressed: Option<Suppressed>,
+}
+
+/// How a finding was silenced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppressed {
+    /// `inline`, `waiver`, `baseline` or `wafr`.
+    pub kind: &'static str,
+    /// The reason given.
+    pub reason: String,
 }
 
 impl Diagnostic {
@@ -90,6 +101,7 @@ impl Diagnostic {
             help: Vec::new(),
             control: None,
             case_study: None,
+            suppressed: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! [`output`].
 
 pub mod diagnostic;
+pub mod diagram;
 pub mod packs;
 pub mod parse;
 pub mod source;

@@ -264,3 +264,50 @@ fn truncated_and_garbled_fixtures_never_panic() {
         }
     }
 }
+
+/// A tiny deterministic generator, so the garbage test needs no extra crate.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next_byte(&mut self) -> u8 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 56) as u8
+    }
+}
+
+#[test]
+fn random_garbage_behind_every_signature_never_panics() {
+    let prefixes: &[&[u8]] = &[
+        b"",
+        b"\x89PNG\r\n\x1a\n",
+        b"\xFF\xD8\xFF",
+        b"%PDF-",
+        b"<svg>",
+        b"<svg content=\"",
+        b"<mxfile><diagram>",
+        b"<mxfile><diagram>7Vtbc5s4FP41",
+        b"<mxGraphModel><root><mxCell value=\"",
+        b"\xEF\xBB\xBF<",
+        b"\xFF\xFE<\0",
+    ];
+    let mut rng = Lcg(7);
+    for prefix in prefixes {
+        for len in [1usize, 7, 64, 500, 4096] {
+            let mut bytes = prefix.to_vec();
+            bytes.extend((0..len).map(|_| rng.next_byte()));
+            for name in [
+                "x.drawio",
+                "x.svg",
+                "x.drawio.svg",
+                "x.png",
+                "x.drawio.png",
+                "x",
+            ] {
+                let _ = read(name, &bytes);
+            }
+        }
+    }
+}

@@ -72,3 +72,44 @@ fn a_corrupt_png_is_unreadable() {
         Err(DiagramError::Unreadable(_))
     ));
 }
+
+/// One raw PNG chunk with its CRC.
+fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut crc = flate2::Crc::new();
+    crc.update(kind);
+    crc.update(data);
+    let mut out = (data.len() as u32).to_be_bytes().to_vec();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    out.extend_from_slice(&crc.sum().to_be_bytes());
+    out
+}
+
+#[test]
+fn finds_the_chunk_after_the_image_data() {
+    let mut png = png_with(&[], &[]);
+    let iend = png.len() - 12;
+    let text = [b"mxfile\0".as_slice(), MXFILE.as_bytes()].concat();
+    png.splice(iend..iend, chunk(b"tEXt", &text));
+    let Readable::Content(content) = read(&png).unwrap() else {
+        panic!("expected content");
+    };
+    assert_eq!(content.labels, ["Amazon RDS"]);
+}
+
+#[test]
+fn a_huge_claimed_image_is_not_decoded() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = 60_000u32.to_be_bytes().to_vec();
+    ihdr.extend_from_slice(&60_000u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    png.extend(chunk(b"IHDR", &ihdr));
+    png.extend(chunk(
+        b"IDAT",
+        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    ));
+    png.extend(chunk(b"IEND", b""));
+    let started = std::time::Instant::now();
+    let _ = read(&png);
+    assert!(started.elapsed().as_secs() < 2);
+}

@@ -98,3 +98,27 @@ fn multi_az_needs_two_zones_or_a_statement() {
         .multi_az()
     );
 }
+
+#[test]
+fn deep_nesting_is_unreadable_not_a_stack_overflow() {
+    let deep = format!("<mxfile>{}", "<g>".repeat(100_000));
+    let err = read("deep.drawio", deep.as_bytes()).unwrap_err();
+    assert!(err.message().contains("256-level"), "{err}");
+}
+
+#[test]
+fn a_bomb_inside_an_svg_content_attribute_is_unreadable() {
+    use base64::Engine;
+    use flate2::write::DeflateEncoder;
+    use std::io::Write;
+    let mut encoder = DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(&vec![b'0'; MAX_INFLATED_BYTES + 1])
+        .unwrap();
+    let page = base64::engine::general_purpose::STANDARD.encode(encoder.finish().unwrap());
+    let svg = format!(
+        r#"<svg content="&lt;mxfile&gt;&lt;diagram&gt;{page}&lt;/diagram&gt;&lt;/mxfile&gt;"/>"#
+    );
+    let err = read("bomb.drawio.svg", svg.as_bytes()).unwrap_err();
+    assert!(err.message().contains("16 MiB"), "{err}");
+}

@@ -68,7 +68,7 @@ impl<'a> Walker<'a> {
                 Some(Node::Open(start))
             }
             Event::End(_) => {
-                self.depth -= 1;
+                self.depth = self.depth.saturating_sub(1);
                 self.done = self.depth == 0;
                 Some(Node::Close)
             }

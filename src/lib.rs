@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod diagram;
 pub mod discover;
 pub mod evaluate;
+pub mod filter;
 pub mod lint;
 pub mod model;
 pub mod output;

@@ -82,6 +82,18 @@ pub struct CheckArgs {
     /// Number of threads (default: all cores). Output is identical for any value.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Hide the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings in files changed since this Git revision (plus repository-wide ones).
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+    /// Include silenced findings in JSON output, marked with `suppressed`.
+    #[arg(long)]
+    pub include_suppressed: bool,
 }
 
 /// Options of `explain`.

@@ -5,7 +5,12 @@ use std::process::ExitCode;
 
 use super::args::{CheckArgs, ColorChoice, Format};
 use super::setup::{self, UsageError};
+use std::collections::BTreeSet;
+
 use crate::evaluate::lexicon;
+use crate::filter::baseline::Baseline;
+use crate::filter::{self, FilterInput, changed};
+use crate::registry;
 use crate::lint::{LintInput, LintOutcome, lint};
 use crate::output::{Summary, human, json, sources::Sources};
 
@@ -18,18 +23,54 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
-    let (root, _files) = setup::root_and_files(&args.paths)?;
+    let (root, files) = setup::root_and_files(&args.paths)?;
     let config = setup::load_config(&root, args.config.as_deref())?;
     let catalog = setup::load_catalog(&root, &config)?;
     setup::check_programs(&args.programs, &catalog, &config)?;
+    let codes = registry::known_codes(&catalog);
+    let controls: Vec<&str> = catalog.control_ids().collect();
+    setup::check_overrides(&config, &codes, &controls)?;
     let as_of = setup::as_of(args.as_of.as_deref(), &config)?;
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::read(path).map_err(UsageError::message)?),
+        None => None,
+    };
+    let only_paths = changed_files(args, &root, &files)?;
     let lexicon = lexicon::compile(&catalog).map_err(UsageError::message)?;
     let input = LintInput { root: &root, config: &config, catalog: &catalog, lexicon: &lexicon, programs: &args.programs, as_of };
-    let outcome = with_threads(args.threads, || lint(&input))?;
-    let summary = Summary::new(&outcome.diagnostics, outcome.files);
+    let mut outcome = with_threads(args.threads, || lint(&input))?;
+    let filter_input = FilterInput {
+        repo: &outcome.repo,
+        config: &config,
+        as_of,
+        codes: &codes,
+        controls: &controls,
+        baseline: baseline.as_ref().filter(|_| args.write_baseline.is_none()),
+        only_paths: only_paths.as_ref(),
+        keep_suppressed: args.include_suppressed && args.write_baseline.is_none(),
+    };
+    let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));
+    outcome.diagnostics = filtered.diagnostics;
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&outcome.diagnostics).write(path).map_err(UsageError::message)?;
+        eprintln!("wrote {} findings to the baseline {}", outcome.diagnostics.len(), path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut summary = Summary::new(&outcome.diagnostics, outcome.files);
+    summary.baselined = filtered.baselined;
+    summary.baseline_fixed = filtered.baseline_fixed;
     let text = render(args, &outcome, &summary, &config)?;
     write_output(args, &text)?;
     Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn changed_files(args: &CheckArgs, root: &std::path::Path, files: &[std::path::PathBuf]) -> Result<Option<BTreeSet<String>>, UsageError> {
+    if let Some(rev) = &args.changed_since {
+        let mut paths = changed::since(root, rev).map_err(UsageError::message)?;
+        paths.extend(changed::from_args(root, files));
+        return Ok(Some(paths));
+    }
+    Ok((!files.is_empty()).then(|| changed::from_args(root, files)))
 }
 
 fn with_threads<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> Result<T, UsageError> {

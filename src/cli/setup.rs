@@ -161,3 +161,13 @@ pub fn as_of(flag: Option<&str>, config: &Config) -> Result<Date, UsageError> {
 fn today() -> Date {
     jiff::Zoned::now().date()
 }
+
+/// Rejects `rules:` names that match no known code, prefix or control.
+pub fn check_overrides(config: &Config, codes: &[String], controls: &[&str]) -> Result<(), UsageError> {
+    let diagnostics = crate::filter::overrides::validate(&config.rules, codes, controls);
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    let sources = config.source.iter().map(|s| (s.path.clone(), s.text.clone())).collect();
+    Err(UsageError { diagnostics, sources })
+}

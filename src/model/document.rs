@@ -116,6 +116,9 @@ pub struct Document {
     pub links: Vec<DocLink>,
     /// HTML comments: inner text and location.
     pub comments: Vec<(String, Location)>,
+    /// Whether the first HTML comment is the first thing in the body (it then also covers
+    /// the front matter when it is an `evidencelint-disable`).
+    pub body_starts_with_comment: bool,
     /// Recognizer hits (filled by the evaluate stage).
     pub hits: Vec<AtomLocation>,
 }
@@ -166,6 +169,12 @@ impl Document {
                 .iter()
                 .map(|c| (c.text.clone(), file.source.location(c.span.clone())))
                 .collect(),
+            body_starts_with_comment: file.markdown.comments.first().is_some_and(|c| {
+                file.source
+                    .text
+                    .get(file.body_start..c.span.start)
+                    .is_some_and(|t| t.trim().is_empty())
+            }),
             hits: Vec::new(),
         };
         doc.case_study_ref = text_value(file, "case-study");

@@ -52,6 +52,18 @@ pub struct JsonDiagnosticV1<'a> {
     /// `note:` lines.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub notes: &'a [String],
+    /// How the finding was silenced (only with `--include-suppressed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<JsonSuppressedV1<'a>>,
+}
+
+/// How a finding was silenced.
+#[derive(Debug, Serialize)]
+pub struct JsonSuppressedV1<'a> {
+    /// `inline`, `waiver` or `baseline`.
+    pub kind: &'a str,
+    /// The reason given.
+    pub reason: &'a str,
 }
 
 /// Summary counts.
@@ -92,5 +104,6 @@ fn dto(diag: &Diagnostic) -> JsonDiagnosticV1<'_> {
         case_study: diag.case_study.as_deref(),
         help: &diag.help,
         notes: &diag.notes,
+        suppressed: diag.suppressed.as_ref().map(|s| JsonSuppressedV1 { kind: s.kind, reason: &s.reason }),
     }
 }

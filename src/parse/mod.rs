@@ -35,6 +35,8 @@ pub struct ParsedFile {
     pub front: FrontMatter,
     /// 1-based file line of the first YAML line (for mapping YAML positions).
     pub yaml_first_line: usize,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
     /// The Markdown structure of the body.
     pub markdown: MarkdownDoc,
 }
@@ -62,6 +64,7 @@ impl ParsedFile {
             source: SourceText::new(path, text),
             front,
             yaml_first_line,
+            body_start,
             markdown,
         }
     }

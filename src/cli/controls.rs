@@ -77,7 +77,7 @@ fn write_pack(out: &mut String, pack: &Pack) {
                 tags.push("warning".into());
             }
             let tags = if tags.is_empty() { String::new() } else { format!("  [{}]", tags.join("; ")) };
-            let _ = writeln!(out, "    {:<36} {}{tags}", item.code, item.what);
+            let _ = writeln!(out, "    {:<40} {}{tags}", item.code, item.what);
         }
     }
     out.push('\n');

@@ -14,6 +14,7 @@ pub use model::{Atom, Control, Item, Pack, Recognizer, Scope, ValueType};
 
 /// The built-in packs: (file name, YAML text).
 pub const BUILTIN: &[(&str, &str)] = &[
+    ("rds-sd-2025-08.yaml", include_str!("../../rules/rds-sd-2025-08.yaml")),
     // BUILTIN-PACKS
 ];
 

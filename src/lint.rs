@@ -42,6 +42,8 @@ pub struct LintOutcome {
     pub repo: Repository,
     /// The pack evaluation (readiness cells).
     pub evaluation: Evaluation,
+    /// What each case study's diagrams were found to show.
+    pub diagrams: Vec<checks::diagram::CaseStudyDiagrams>,
 }
 
 /// Lints the repository.
@@ -64,12 +66,12 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         diagnostics.extend(diags);
     }
     let repo = Repository::new(PathBuf::from(input.root), documents, found.files, found.dirs);
-    checks::check_repository(&repo, &mut diagnostics);
+    let diagrams = checks::check_repository(&repo, &mut diagnostics);
     let programs = evaluate::programs::in_force(input.programs, input.config, &repo, input.catalog);
     let mut evaluation = evaluate::evaluate(&repo, input.catalog, &programs, input.as_of);
     diagnostics.append(&mut evaluation.diagnostics);
     sort_diagnostics(&mut diagnostics);
-    LintOutcome { diagnostics, files, repo, evaluation }
+    LintOutcome { diagnostics, files, repo, evaluation, diagrams }
 }
 
 fn selection(config: &Config) -> Selection {

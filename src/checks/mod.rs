@@ -3,6 +3,7 @@
 //! Checks only report; severities are adjusted and findings filtered later, in one place.
 
 pub mod case_study;
+pub mod diagram;
 pub mod file;
 pub mod frontmatter;
 pub mod link;
@@ -32,6 +33,9 @@ pub fn builtin_codes() -> Vec<&'static CodeInfo> {
         &file::not_utf8::INFO,
         &file::unreadable::INFO,
     ]
+    .into_iter()
+    .chain(diagram::codes())
+    .collect()
 }
 
 /// What file checks need to know about the checklists.
@@ -62,8 +66,9 @@ pub fn check_file(file: &ParsedFile, doc: &Document, known: KnownIds<'_>, out: &
 }
 
 /// Runs the checks that look across files.
-pub fn check_repository(repo: &Repository, out: &mut Vec<Diagnostic>) {
+pub fn check_repository(repo: &Repository, out: &mut Vec<Diagnostic>) -> Vec<diagram::CaseStudyDiagrams> {
     frontmatter::unknown_case_study::check(repo, out);
     link::broken::check(repo, out);
     link::outside_repo::check(repo, out);
+    diagram::check(repo, out)
 }

@@ -216,3 +216,12 @@ fn is_raster_or_pdf(format: DiagramFormat) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// The features a free-text description names (alt text or caption of a raster diagram),
+/// judged by the same rules as diagram labels.
+pub fn describe_text(text: &str) -> Features {
+    features::derive(&[shapes::Shape {
+        label: text.to_string(),
+        style: String::new(),
+    }])
+}

@@ -6,7 +6,7 @@ use super::pool::satisfied;
 use super::wafr::Waivers;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Document, Repository};
-use crate::packs::{Control, Item, Pack, Scope};
+use crate::packs::{Control, Item, Pack, Recognizer, Scope};
 
 /// Everything an item evaluation needs.
 pub struct ItemContext<'a> {
@@ -99,6 +99,9 @@ fn each_case_study(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells:
             continue;
         }
         cells.push(cell(ctx, control, item, column, Status::Missing));
+        if item.recognizer == Recognizer::Diagram && !docs.iter().any(|d| has_diagram_link(d)) {
+            continue; // reported once, as diagram/missing
+        }
         let own = ctx.repo.case_study_doc(id).map(|d| d.kind_location.clone());
         let location = claim_location(&found.claimers, &control.id).or(own);
         let subject = format!("case study `{id}`");
@@ -159,6 +162,10 @@ fn practice(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells: &mut V
     cells.push(cell(ctx, control, item, Column::Practice, Status::Missing));
     let location = claim_location(&found.claimers, &control.id);
     out.push(missing(control, item, "no practice document", location, &found));
+}
+
+fn has_diagram_link(doc: &Document) -> bool {
+    doc.links.iter().any(|l| super::pool::is_diagram_path(&l.dest))
 }
 
 fn claim_location(claimers: &[&Document], control: &str) -> Option<Location> {

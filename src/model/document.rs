@@ -119,6 +119,8 @@ pub struct Document {
     /// Whether the first HTML comment is the first thing in the body (it then also covers
     /// the front matter when it is an `evidencelint-disable`).
     pub body_starts_with_comment: bool,
+    /// The body states a multi-AZ or multi-Region deployment.
+    pub mentions_multi_az: bool,
     /// Recognizer hits (filled by the evaluate stage).
     pub hits: Vec<AtomLocation>,
 }
@@ -175,6 +177,11 @@ impl Document {
                     .get(file.body_start..c.span.start)
                     .is_some_and(|t| t.trim().is_empty())
             }),
+            mentions_multi_az: file
+                .markdown
+                .blocks
+                .iter()
+                .any(|b| crate::checks::diagram::collect::mentions_multi_az(&b.text)),
             hits: Vec::new(),
         };
         doc.case_study_ref = text_value(file, "case-study");

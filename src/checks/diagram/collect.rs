@@ -1,0 +1,116 @@
+//! Finds each case study's diagrams (linked or embedded from its documents) and reads them.
+
+use std::sync::LazyLock;
+
+use rayon::prelude::*;
+use regex::Regex;
+
+use crate::checks::link::{Target, resolve};
+use crate::diagnostic::Location;
+use crate::diagram::{self, DiagramError, Readable};
+use crate::evaluate::pool::is_diagram_path;
+use crate::model::Repository;
+
+/// Diagram files larger than this are not read.
+const MAX_DIAGRAM_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One reference from a document to a diagram file.
+#[derive(Debug, Clone)]
+pub struct DiagramRef {
+    /// The referencing document.
+    pub doc: String,
+    /// Where the link or image is written.
+    pub location: Location,
+    /// The diagram's repository path.
+    pub path: String,
+    /// Alt text or link text.
+    pub text: String,
+    /// An embedded image rather than a link.
+    pub is_image: bool,
+    /// What reading it gave; `None` when the file does not exist.
+    pub read: Option<Result<Readable, DiagramError>>,
+}
+
+/// A case study's diagrams.
+#[derive(Debug, Clone)]
+pub struct CaseStudyDiagrams {
+    /// The case study id.
+    pub id: String,
+    /// Where the case study's `kind:` is written.
+    pub kind_location: Location,
+    /// Every diagram reference, in document order.
+    pub refs: Vec<DiagramRef>,
+    /// A document of the case study states multi-AZ or multi-Region deployment in prose.
+    pub states_multi_az: bool,
+}
+
+static MULTI_AZ: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bmulti[\s-]*(?:az|availability[\s-]*zones?|regions?)\b|\b(?:two|three|multiple|several|2|3)\s+(?:availability[\s-]*zones|azs|regions)\b")
+        .expect("valid regex")
+});
+
+/// Collects and reads the diagrams of every case study.
+pub fn collect(repo: &Repository) -> Vec<CaseStudyDiagrams> {
+    repo.case_studies
+        .values()
+        .map(|cs| {
+            let own = &repo.documents[cs.doc];
+            let mut refs = Vec::new();
+            let mut states_multi_az = false;
+            for doc in repo.members(&cs.id) {
+                states_multi_az |= doc.mentions_multi_az;
+                for link in &doc.links {
+                    if let Target::Inside { path, .. } = resolve(&doc.folder, &link.dest)
+                        && is_diagram_path(&path)
+                    {
+                        refs.push(DiagramRef {
+                            doc: doc.path.clone(),
+                            location: link.location.clone(),
+                            path,
+                            text: link.text.clone(),
+                            is_image: link.is_image,
+                            read: None,
+                        });
+                    }
+                }
+            }
+            refs.par_iter_mut().for_each(|r| r.read = read(repo, &r.path));
+            CaseStudyDiagrams { id: cs.id.clone(), kind_location: own.kind_location.clone(), refs, states_multi_az }
+        })
+        .collect()
+}
+
+/// Whether `text` states a multi-AZ or multi-Region deployment.
+pub fn mentions_multi_az(text: &str) -> bool {
+    MULTI_AZ.is_match(text)
+}
+
+fn read(repo: &Repository, path: &str) -> Option<Result<Readable, DiagramError>> {
+    if !repo.files.contains(path) {
+        return None;
+    }
+    let full = repo.root.join(path);
+    let size = std::fs::metadata(&full).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_DIAGRAM_BYTES {
+        return Some(Err(DiagramError::Unreadable(format!("larger than the {} MiB limit", MAX_DIAGRAM_BYTES >> 20))));
+    }
+    Some(match std::fs::read(&full) {
+        Ok(bytes) => diagram::read(path, &bytes),
+        Err(e) => Err(DiagramError::Unreadable(e.to_string())),
+    })
+}
+
+impl CaseStudyDiagrams {
+    /// The readable diagram contents.
+    pub fn contents(&self) -> impl Iterator<Item = (&DiagramRef, &diagram::DiagramContent)> {
+        self.refs.iter().filter_map(|r| match &r.read {
+            Some(Ok(Readable::Content(c))) => Some((r, c)),
+            _ => None,
+        })
+    }
+
+    /// References to files that exist and could be opened (readable or opaque).
+    pub fn existing(&self) -> impl Iterator<Item = &DiagramRef> {
+        self.refs.iter().filter(|r| matches!(r.read, Some(Ok(_))))
+    }
+}

@@ -52,7 +52,10 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
     let found = discover::discover(input.root, &selection);
     let control_ids: Vec<&str> = input.catalog.control_ids().collect();
     let program_ids: Vec<&str> = input.catalog.program_ids().collect();
-    let known = KnownIds { controls: &control_ids, programs: &program_ids };
+    let known = KnownIds {
+        controls: &control_ids,
+        programs: &program_ids,
+    };
     let per_file: Vec<(Option<Document>, Vec<Diagnostic>)> = found
         .markdown
         .par_iter()
@@ -65,13 +68,24 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         documents.extend(doc);
         diagnostics.extend(diags);
     }
-    let repo = Repository::new(PathBuf::from(input.root), documents, found.files, found.dirs);
+    let repo = Repository::new(
+        PathBuf::from(input.root),
+        documents,
+        found.files,
+        found.dirs,
+    );
     let diagrams = checks::check_repository(&repo, &mut diagnostics);
     let programs = evaluate::programs::in_force(input.programs, input.config, &repo, input.catalog);
     let mut evaluation = evaluate::evaluate(&repo, input.catalog, &programs, input.as_of);
     diagnostics.append(&mut evaluation.diagnostics);
     sort_diagnostics(&mut diagnostics);
-    LintOutcome { diagnostics, files, repo, evaluation, diagrams }
+    LintOutcome {
+        diagnostics,
+        files,
+        repo,
+        evaluation,
+        diagrams,
+    }
 }
 
 fn selection(config: &Config) -> Selection {
@@ -84,7 +98,11 @@ fn selection(config: &Config) -> Selection {
 }
 
 /// Reads, parses, checks and models one file; its text is dropped afterwards.
-fn process_file(file: &FoundFile, known: KnownIds<'_>, lexicon: &Lexicon) -> (Option<Document>, Vec<Diagnostic>) {
+fn process_file(
+    file: &FoundFile,
+    known: KnownIds<'_>,
+    lexicon: &Lexicon,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let text = match read_text(file) {
         Ok(text) => text,
         Err(diag) => return (None, vec![diag]),

@@ -48,7 +48,12 @@ pub struct KnownIds<'a> {
 }
 
 /// Runs the checks that look at one file.
-pub fn check_file(file: &ParsedFile, doc: &Document, known: KnownIds<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check_file(
+    file: &ParsedFile,
+    doc: &Document,
+    known: KnownIds<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     frontmatter::invalid_yaml::check(file, out);
     if !doc.has_front_matter {
         return;
@@ -66,7 +71,10 @@ pub fn check_file(file: &ParsedFile, doc: &Document, known: KnownIds<'_>, out: &
 }
 
 /// Runs the checks that look across files.
-pub fn check_repository(repo: &Repository, out: &mut Vec<Diagnostic>) -> Vec<diagram::CaseStudyDiagrams> {
+pub fn check_repository(
+    repo: &Repository,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<diagram::CaseStudyDiagrams> {
     frontmatter::unknown_case_study::check(repo, out);
     link::broken::check(repo, out);
     link::outside_repo::check(repo, out);

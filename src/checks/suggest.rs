@@ -5,7 +5,12 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let input_lower = input.to_ascii_lowercase();
     candidates
         .into_iter()
-        .map(|c| (c, strsim::damerau_levenshtein(&input_lower, &c.to_ascii_lowercase())))
+        .map(|c| {
+            (
+                c,
+                strsim::damerau_levenshtein(&input_lower, &c.to_ascii_lowercase()),
+            )
+        })
         .filter(|(c, d)| *d <= threshold(input.len().max(c.len())))
         .min_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)))
         .map(|(c, _)| c)

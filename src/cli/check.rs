@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use crate::evaluate::lexicon;
 use crate::filter::baseline::Baseline;
 use crate::filter::{self, FilterInput, changed};
-use crate::registry;
 use crate::lint::{LintInput, LintOutcome, lint};
 use crate::output::{Summary, human, json, sources::Sources};
+use crate::registry;
 
 /// Runs `check`; returns exit 0 (no errors), 1 (errors) or 2 (the run could not be done).
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -37,7 +37,14 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     };
     let only_paths = changed_files(args, &root, &files)?;
     let lexicon = lexicon::compile(&catalog).map_err(UsageError::message)?;
-    let input = LintInput { root: &root, config: &config, catalog: &catalog, lexicon: &lexicon, programs: &args.programs, as_of };
+    let input = LintInput {
+        root: &root,
+        config: &config,
+        catalog: &catalog,
+        lexicon: &lexicon,
+        programs: &args.programs,
+        as_of,
+    };
     let mut outcome = with_threads(args.threads, || lint(&input))?;
     let filter_input = FilterInput {
         repo: &outcome.repo,
@@ -52,8 +59,14 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));
     outcome.diagnostics = filtered.diagnostics;
     if let Some(path) = &args.write_baseline {
-        Baseline::of(&outcome.diagnostics).write(path).map_err(UsageError::message)?;
-        eprintln!("wrote {} findings to the baseline {}", outcome.diagnostics.len(), path.display());
+        Baseline::of(&outcome.diagnostics)
+            .write(path)
+            .map_err(UsageError::message)?;
+        eprintln!(
+            "wrote {} findings to the baseline {}",
+            outcome.diagnostics.len(),
+            path.display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let mut summary = Summary::new(&outcome.diagnostics, outcome.files);
@@ -61,10 +74,18 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     summary.baseline_fixed = filtered.baseline_fixed;
     let text = render(args, &outcome, &summary, &config)?;
     write_output(args, &text)?;
-    Ok(if summary.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-fn changed_files(args: &CheckArgs, root: &std::path::Path, files: &[std::path::PathBuf]) -> Result<Option<BTreeSet<String>>, UsageError> {
+fn changed_files(
+    args: &CheckArgs,
+    root: &std::path::Path,
+    files: &[std::path::PathBuf],
+) -> Result<Option<BTreeSet<String>>, UsageError> {
     if let Some(rev) = &args.changed_since {
         let mut paths = changed::since(root, rev).map_err(UsageError::message)?;
         paths.extend(changed::from_args(root, files));
@@ -73,7 +94,10 @@ fn changed_files(args: &CheckArgs, root: &std::path::Path, files: &[std::path::P
     Ok((!files.is_empty()).then(|| changed::from_args(root, files)))
 }
 
-fn with_threads<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -> Result<T, UsageError> {
+fn with_threads<T: Send>(
+    threads: Option<usize>,
+    f: impl FnOnce() -> T + Send,
+) -> Result<T, UsageError> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
         if n == 0 {
@@ -81,11 +105,18 @@ fn with_threads<T: Send>(threads: Option<usize>, f: impl FnOnce() -> T + Send) -
         }
         builder = builder.num_threads(n);
     }
-    let pool = builder.build().map_err(|e| UsageError::message(format!("cannot start threads: {e}")))?;
+    let pool = builder
+        .build()
+        .map_err(|e| UsageError::message(format!("cannot start threads: {e}")))?;
     Ok(pool.install(f))
 }
 
-fn render(args: &CheckArgs, outcome: &LintOutcome, summary: &Summary, config: &crate::config::Config) -> Result<String, UsageError> {
+fn render(
+    args: &CheckArgs,
+    outcome: &LintOutcome,
+    summary: &Summary,
+    config: &crate::config::Config,
+) -> Result<String, UsageError> {
     let color = use_color(args.color, args.output.is_none());
     Ok(match args.format {
         Format::Json => json::render(&outcome.diagnostics, summary),
@@ -106,7 +137,9 @@ pub fn use_color(choice: ColorChoice, to_stdout: bool) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            to_stdout && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            to_stdout
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }

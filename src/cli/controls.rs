@@ -29,8 +29,12 @@ pub fn list(catalog: &Catalog, program: Option<&str>) -> Result<String, String> 
             Some(p) => vec![p],
             None => {
                 let ids: Vec<&str> = catalog.program_ids().collect();
-                let hint = closest(id, ids.iter().copied()).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-                return Err(format!("unknown program `{id}`{hint} (programs: {})", ids.join(", ")));
+                let hint = closest(id, ids.iter().copied())
+                    .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+                return Err(format!(
+                    "unknown program `{id}`{hint} (programs: {})",
+                    ids.join(", ")
+                ));
             }
         },
         None => catalog.packs.iter().collect(),
@@ -54,7 +58,9 @@ fn scope_name(scope: Scope) -> &'static str {
 fn write_pack(out: &mut String, pack: &Pack) {
     let v = &pack.validity;
     let _ = writeln!(out, "{} — {} ({})", pack.program, pack.title, pack.version);
-    let until = v.usable_until.map_or(String::new(), |d| format!(", usable until {d}"));
+    let until = v
+        .usable_until
+        .map_or(String::new(), |d| format!(", usable until {d}"));
     let _ = writeln!(out, "  released {}{until}", v.released);
     for control in &pack.controls {
         let mut tags = vec![scope_name(control.scope).to_string()];
@@ -64,7 +70,13 @@ fn write_pack(out: &mut String, pack: &Pack) {
         if control.wafr_waivable {
             tags.push("WAFR-waivable".into());
         }
-        let _ = writeln!(out, "\n  {:<11} {}  [{}]", control.id, control.title, tags.join("; "));
+        let _ = writeln!(
+            out,
+            "\n  {:<11} {}  [{}]",
+            control.id,
+            control.title,
+            tags.join("; ")
+        );
         for item in &control.items {
             let mut tags = Vec::new();
             if item.scope != control.scope {
@@ -76,7 +88,11 @@ fn write_pack(out: &mut String, pack: &Pack) {
             if item.severity == crate::diagnostic::Severity::Warning {
                 tags.push("warning".into());
             }
-            let tags = if tags.is_empty() { String::new() } else { format!("  [{}]", tags.join("; ")) };
+            let tags = if tags.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", tags.join("; "))
+            };
             let _ = writeln!(out, "    {:<40} {}{tags}", item.code, item.what);
         }
     }

@@ -36,7 +36,8 @@ pub fn report_usage_error(error: &UsageError, color: ColorChoice) -> ExitCode {
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             use std::io::IsTerminal;
-            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     let text = crate::output::human::render_errors(&error.diagnostics, &mut sources, color);

@@ -23,7 +23,10 @@ pub struct UsageError {
 impl UsageError {
     /// A usage error with a message only.
     pub fn message(message: impl Into<String>) -> Self {
-        Self { diagnostics: vec![Diagnostic::error("", message)], sources: Vec::new() }
+        Self {
+            diagnostics: vec![Diagnostic::error("", message)],
+            sources: Vec::new(),
+        }
     }
 }
 
@@ -31,7 +34,10 @@ impl UsageError {
 pub fn root_and_files(paths: &[PathBuf]) -> Result<(PathBuf, Vec<PathBuf>), UsageError> {
     for path in paths {
         if std::fs::symlink_metadata(path).is_err() {
-            return Err(UsageError::message(format!("path `{}` does not exist", path.display())));
+            return Err(UsageError::message(format!(
+                "path `{}` does not exist",
+                path.display()
+            )));
         }
     }
     match paths {
@@ -44,7 +50,9 @@ pub fn root_and_files(paths: &[PathBuf]) -> Result<(PathBuf, Vec<PathBuf>), Usag
                     dir.display()
                 )));
             }
-            let first = files[0].canonicalize().map_err(|e| UsageError::message(format!("`{}`: {e}", files[0].display())))?;
+            let first = files[0]
+                .canonicalize()
+                .map_err(|e| UsageError::message(format!("`{}`: {e}", files[0].display())))?;
             let root = config::find(&first)
                 .and_then(|c| c.parent().map(Path::to_path_buf))
                 .unwrap_or_else(|| PathBuf::from("."));
@@ -57,16 +65,23 @@ pub fn root_and_files(paths: &[PathBuf]) -> Result<(PathBuf, Vec<PathBuf>), Usag
 pub fn load_config(root: &Path, flag: Option<&Path>) -> Result<Config, UsageError> {
     let path = match flag {
         Some(p) if !p.is_file() => {
-            return Err(UsageError::message(format!("config file `{}` does not exist", p.display())));
+            return Err(UsageError::message(format!(
+                "config file `{}` does not exist",
+                p.display()
+            )));
         }
         Some(p) => Some(p.to_path_buf()),
         None => config::find(root),
     };
-    let Some(path) = path else { return Ok(Config::default()) };
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
     let display = display_path(root, &path);
     config::load(&path, &display).map_err(|diagnostics| UsageError {
         diagnostics,
-        sources: std::fs::read_to_string(&path).map(|t| vec![(display.clone(), t)]).unwrap_or_default(),
+        sources: std::fs::read_to_string(&path)
+            .map(|t| vec![(display.clone(), t)])
+            .unwrap_or_default(),
     })
 }
 
@@ -83,16 +98,25 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 /// The built-in packs plus the config's `packs:`.
 pub fn load_catalog(root: &Path, config: &Config) -> Result<Catalog, UsageError> {
     let mut catalog = Catalog::builtin();
-    let base = config.dir().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-    let mut error = UsageError { diagnostics: Vec::new(), sources: Vec::new() };
+    let base = config
+        .dir()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.to_path_buf());
+    let mut error = UsageError {
+        diagnostics: Vec::new(),
+        sources: Vec::new(),
+    };
     for (pack, location) in &config.packs {
         let path = base.join(pack);
         let display = display_path(root, &path);
         let Ok(text) = std::fs::read_to_string(&path) else {
             error.diagnostics.push(
-                Diagnostic::error(config::INVALID.code, format!("pack `{pack}` cannot be read"))
-                    .at(location.clone())
-                    .label("no such file"),
+                Diagnostic::error(
+                    config::INVALID.code,
+                    format!("pack `{pack}` cannot be read"),
+                )
+                .at(location.clone())
+                .label("no such file"),
             );
             continue;
         };
@@ -106,19 +130,26 @@ pub fn load_catalog(root: &Path, config: &Config) -> Result<Catalog, UsageError>
         Ok(catalog)
     } else {
         if let (Some(src), Some(path)) = (&config.source, &config.path) {
-            error.sources.push((display_path(root, path), src.text.clone()));
+            error
+                .sources
+                .push((display_path(root, path), src.text.clone()));
         }
         Err(error)
     }
 }
 
 /// Checks `--program` values against the catalog.
-pub fn check_programs(programs: &[String], catalog: &Catalog, config: &Config) -> Result<(), UsageError> {
+pub fn check_programs(
+    programs: &[String],
+    catalog: &Catalog,
+    config: &Config,
+) -> Result<(), UsageError> {
     let known: Vec<&str> = catalog.program_ids().collect();
     let mut diagnostics = Vec::new();
     for program in programs {
         if !known.contains(&program.as_str()) {
-            let mut d = Diagnostic::error("", format!("unknown program `{program}`")).note(format!("known programs: {}", known.join(", ")));
+            let mut d = Diagnostic::error("", format!("unknown program `{program}`"))
+                .note(format!("known programs: {}", known.join(", ")));
             if let Some(s) = closest(program, known.iter().copied()) {
                 d = d.help(format!("did you mean `{s}`?"));
             }
@@ -127,9 +158,10 @@ pub fn check_programs(programs: &[String], catalog: &Catalog, config: &Config) -
     }
     for (program, location) in &config.programs {
         if !known.contains(&program.as_str()) {
-            let mut d = Diagnostic::error(config::INVALID.code, format!("unknown program `{program}`"))
-                .at(location.clone())
-                .note(format!("known programs: {}", known.join(", ")));
+            let mut d =
+                Diagnostic::error(config::INVALID.code, format!("unknown program `{program}`"))
+                    .at(location.clone())
+                    .note(format!("known programs: {}", known.join(", ")));
             if let Some(s) = closest(program, known.iter().copied()) {
                 d = d.label(format!("did you mean `{s}`?"));
             }
@@ -143,7 +175,10 @@ pub fn check_programs(programs: &[String], catalog: &Catalog, config: &Config) -
         (Some(src), Some(_)) => vec![(src.path.clone(), src.text.clone())],
         _ => Vec::new(),
     };
-    Err(UsageError { diagnostics, sources })
+    Err(UsageError {
+        diagnostics,
+        sources,
+    })
 }
 
 /// The as-of date: the flag, else the config's, else today.
@@ -153,7 +188,9 @@ pub fn as_of(flag: Option<&str>, config: &Config) -> Result<Date, UsageError> {
             .parse::<Date>()
             .ok()
             .filter(|_| text.len() == 10)
-            .ok_or_else(|| UsageError::message(format!("--as-of `{text}` is not a YYYY-MM-DD date"))),
+            .ok_or_else(|| {
+                UsageError::message(format!("--as-of `{text}` is not a YYYY-MM-DD date"))
+            }),
         None => Ok(config.as_of.unwrap_or_else(today)),
     }
 }
@@ -163,11 +200,22 @@ fn today() -> Date {
 }
 
 /// Rejects `rules:` names that match no known code, prefix or control.
-pub fn check_overrides(config: &Config, codes: &[String], controls: &[&str]) -> Result<(), UsageError> {
+pub fn check_overrides(
+    config: &Config,
+    codes: &[String],
+    controls: &[&str],
+) -> Result<(), UsageError> {
     let diagnostics = crate::filter::overrides::validate(&config.rules, codes, controls);
     if diagnostics.is_empty() {
         return Ok(());
     }
-    let sources = config.source.iter().map(|s| (s.path.clone(), s.text.clone())).collect();
-    Err(UsageError { diagnostics, sources })
+    let sources = config
+        .source
+        .iter()
+        .map(|s| (s.path.clone(), s.text.clone()))
+        .collect();
+    Err(UsageError {
+        diagnostics,
+        sources,
+    })
 }

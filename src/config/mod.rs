@@ -104,7 +104,11 @@ impl Config {
 /// Finds `evidencelint.yaml` in `start` or its ancestors.
 pub fn find(start: &Path) -> Option<PathBuf> {
     let start = start.canonicalize().ok()?;
-    let dir = if start.is_dir() { start.as_path() } else { start.parent()? };
+    let dir = if start.is_dir() {
+        start.as_path()
+    } else {
+        start.parent()?
+    };
     dir.ancestors()
         .map(|d| d.join(FILE_NAME))
         .find(|p| p.is_file())
@@ -113,7 +117,10 @@ pub fn find(start: &Path) -> Option<PathBuf> {
 /// Loads and validates a config file; `display_path` is how the file is named in diagnostics.
 pub fn load(path: &Path, display_path: &str) -> Result<Config, Vec<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| {
-        vec![Diagnostic::error(INVALID.code, format!("cannot read {}: {e}", path.display()))]
+        vec![Diagnostic::error(
+            INVALID.code,
+            format!("cannot read {}: {e}", path.display()),
+        )]
     })?;
     let text = crate::discover::read::decode(display_path, bytes).map_err(|d| vec![d])?;
     let source = SourceText::new(display_path, text);

@@ -10,7 +10,9 @@ use crate::parse::yaml::{self, Located, Node};
 use crate::source::SourceText;
 
 /// The keys of `evidencelint.yaml`.
-const KEYS: &[&str] = &["programs", "as-of", "include", "exclude", "rules", "packs", "waivers"];
+const KEYS: &[&str] = &[
+    "programs", "as-of", "include", "exclude", "rules", "packs", "waivers",
+];
 /// The keys of one waiver.
 const WAIVER_KEYS: &[&str] = &["code", "case-study", "path", "reason", "owner", "expires"];
 
@@ -42,7 +44,9 @@ impl Ctx<'_> {
     }
 
     fn error<T>(&mut self, node: &Located<T>, message: String, label: &str) -> &mut Diagnostic {
-        let diag = Diagnostic::error(INVALID.code, message).at(self.loc(node)).label(label);
+        let diag = Diagnostic::error(INVALID.code, message)
+            .at(self.loc(node))
+            .label(label);
         self.errors.push(diag);
         self.errors.last_mut().expect("just pushed")
     }
@@ -52,11 +56,19 @@ impl Ctx<'_> {
 pub fn parse(source: &SourceText) -> Result<Config, Vec<Diagnostic>> {
     let tree = yaml::parse(&source.text).map_err(|e| {
         let at = source.offset_of(e.line.max(1), e.column.max(1));
-        vec![Diagnostic::error(INVALID.code, format!("evidencelint.yaml is not valid YAML: {}", e.message))
+        vec![
+            Diagnostic::error(
+                INVALID.code,
+                format!("evidencelint.yaml is not valid YAML: {}", e.message),
+            )
             .at(source.location(at..at + 1))
-            .label(e.message)]
+            .label(e.message),
+        ]
     })?;
-    let mut ctx = Ctx { source, errors: Vec::new() };
+    let mut ctx = Ctx {
+        source,
+        errors: Vec::new(),
+    };
     let mut config = Config::default();
     match &tree.value {
         Node::Map(entries) => {
@@ -66,11 +78,18 @@ pub fn parse(source: &SourceText) -> Result<Config, Vec<Diagnostic>> {
         }
         Node::Null => {}
         other => {
-            let message = format!("evidencelint.yaml must be a mapping of keys, not {}", other.type_name());
+            let message = format!(
+                "evidencelint.yaml must be a mapping of keys, not {}",
+                other.type_name()
+            );
             ctx.error(&tree, message, "expected `key: value` lines");
         }
     }
-    if ctx.errors.is_empty() { Ok(config) } else { Err(ctx.errors) }
+    if ctx.errors.is_empty() {
+        Ok(config)
+    } else {
+        Err(ctx.errors)
+    }
 }
 
 fn apply_key(ctx: &mut Ctx<'_>, config: &mut Config, key: &Located<String>, value: &Located<Node>) {
@@ -88,7 +107,9 @@ fn apply_key(ctx: &mut Ctx<'_>, config: &mut Config, key: &Located<String>, valu
 
 fn unknown_key(ctx: &mut Ctx<'_>, key: &Located<String>, name: &str, keys: &[&str], what: &str) {
     let suggestion = closest(name, keys.iter().copied());
-    let label = suggestion.map_or("unknown key".to_string(), |s| format!("did you mean `{s}`?"));
+    let label = suggestion.map_or("unknown key".to_string(), |s| {
+        format!("did you mean `{s}`?")
+    });
     let diag = ctx.error(key, format!("unknown key `{name}` in {what}"), &label);
     diag.help.push(match suggestion {
         Some(s) => format!("rename `{name}` to `{s}`"),
@@ -101,7 +122,11 @@ fn strings(ctx: &mut Ctx<'_>, key: &str, value: &Located<Node>) -> Vec<(String, 
         Node::Seq(items) => items.iter().collect(),
         Node::Str(_) => vec![value],
         _ => {
-            ctx.error(value, format!("`{key}:` must be a list of strings"), "expected a list");
+            ctx.error(
+                value,
+                format!("`{key}:` must be a list of strings"),
+                "expected a list",
+            );
             return Vec::new();
         }
     };
@@ -110,7 +135,11 @@ fn strings(ctx: &mut Ctx<'_>, key: &str, value: &Located<Node>) -> Vec<(String, 
         match &item.value {
             Node::Str(s) => out.push((s.clone(), ctx.loc(item))),
             _ => {
-                ctx.error(item, format!("`{key}:` entries must be strings"), "expected a string");
+                ctx.error(
+                    item,
+                    format!("`{key}:` entries must be strings"),
+                    "expected a string",
+                );
             }
         }
     }
@@ -123,9 +152,12 @@ fn globs(ctx: &mut Ctx<'_>, key: &str, value: &Located<Node>) -> Vec<Pattern> {
         match Pattern::new(&text) {
             Ok(p) => out.push(p),
             Err(e) => ctx.errors.push(
-                Diagnostic::error(INVALID.code, format!("`{text}` is not a valid glob: {}", e.msg))
-                    .at(location)
-                    .label("invalid glob"),
+                Diagnostic::error(
+                    INVALID.code,
+                    format!("`{text}` is not a valid glob: {}", e.msg),
+                )
+                .at(location)
+                .label("invalid glob"),
             ),
         }
     }
@@ -137,7 +169,11 @@ fn date(ctx: &mut Ctx<'_>, key: &str, value: &Located<Node>) -> Option<Date> {
     match text.trim().parse::<Date>() {
         Ok(d) if text.trim().len() == 10 => Some(d),
         _ => {
-            let diag = ctx.error(value, format!("`{key}:` is not a valid date: `{text}`"), "expected YYYY-MM-DD");
+            let diag = ctx.error(
+                value,
+                format!("`{key}:` is not a valid date: `{text}`"),
+                "expected YYYY-MM-DD",
+            );
             diag.help.push(format!("write `{key}: 2026-01-15`"));
             None
         }
@@ -151,7 +187,11 @@ fn level(ctx: &mut Ctx<'_>, value: &Located<Node>) -> Option<RuleLevel> {
         Some("off") | Some("false") => Some(RuleLevel::Off),
         other => {
             let shown = other.unwrap_or("?").to_string();
-            let diag = ctx.error(value, format!("`{shown}` is not a severity"), "expected error, warning or off");
+            let diag = ctx.error(
+                value,
+                format!("`{shown}` is not a severity"),
+                "expected error, warning or off",
+            );
             diag.help.push("use `error`, `warning` or `off`".into());
             None
         }
@@ -160,13 +200,21 @@ fn level(ctx: &mut Ctx<'_>, value: &Located<Node>) -> Option<RuleLevel> {
 
 fn rules(ctx: &mut Ctx<'_>, value: &Located<Node>) -> Vec<RuleOverride> {
     let Node::Map(entries) = &value.value else {
-        ctx.error(value, "`rules:` must map codes to severities".into(), "expected `code: error|warning|off`");
+        ctx.error(
+            value,
+            "`rules:` must map codes to severities".into(),
+            "expected `code: error|warning|off`",
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
     for (name, level_node) in entries {
         if let Some(level) = level(ctx, level_node) {
-            out.push(RuleOverride { name: name.value.clone(), level, location: ctx.loc(name) });
+            out.push(RuleOverride {
+                name: name.value.clone(),
+                level,
+                location: ctx.loc(name),
+            });
         }
     }
     out
@@ -174,7 +222,11 @@ fn rules(ctx: &mut Ctx<'_>, value: &Located<Node>) -> Vec<RuleOverride> {
 
 fn waivers(ctx: &mut Ctx<'_>, value: &Located<Node>) -> Vec<Waiver> {
     let Node::Seq(items) = &value.value else {
-        ctx.error(value, "`waivers:` must be a list".into(), "expected a list of waivers");
+        ctx.error(
+            value,
+            "`waivers:` must be a list".into(),
+            "expected a list of waivers",
+        );
         return Vec::new();
     };
     items.iter().filter_map(|item| waiver(ctx, item)).collect()
@@ -182,7 +234,11 @@ fn waivers(ctx: &mut Ctx<'_>, value: &Located<Node>) -> Vec<Waiver> {
 
 fn waiver(ctx: &mut Ctx<'_>, item: &Located<Node>) -> Option<Waiver> {
     let Node::Map(entries) = &item.value else {
-        ctx.error(item, "a waiver must be a mapping".into(), "expected `code:`, `reason:`, `owner:`, `expires:`");
+        ctx.error(
+            item,
+            "a waiver must be a mapping".into(),
+            "expected `code:`, `reason:`, `owner:`, `expires:`",
+        );
         return None;
     };
     let get = |name: &str| entries.iter().find(|(k, _)| k.value == name);
@@ -198,9 +254,18 @@ fn waiver(ctx: &mut Ctx<'_>, item: &Located<Node>) -> Option<Waiver> {
         }
     }
     if !missing.is_empty() {
-        let list = missing.iter().map(|m| format!("`{m}:`")).collect::<Vec<_>>().join(", ");
-        let diag = ctx.error(item, format!("waiver is missing {list}"), "incomplete waiver");
-        diag.help.push("every waiver needs `code`, `reason`, `owner` and `expires` (YYYY-MM-DD)".into());
+        let list = missing
+            .iter()
+            .map(|m| format!("`{m}:`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let diag = ctx.error(
+            item,
+            format!("waiver is missing {list}"),
+            "incomplete waiver",
+        );
+        diag.help
+            .push("every waiver needs `code`, `reason`, `owner` and `expires` (YYYY-MM-DD)".into());
         return None;
     }
     let text = |name: &str| get(name).and_then(|(_, v)| v.value.as_scalar_text());

@@ -56,7 +56,9 @@ impl Default for Selection {
 
 impl Selection {
     fn includes(&self, rel: &str) -> bool {
-        self.include.iter().any(|p| p.matches_with(rel, match_options()))
+        self.include
+            .iter()
+            .any(|p| p.matches_with(rel, match_options()))
             && !self.excludes(rel)
     }
 
@@ -150,7 +152,14 @@ mod tests {
     fn walks_markdown_and_skips_hidden_and_build_folders() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for p in ["a.md", "cs/b.md", ".git/c.md", "target/d.md", "node_modules/e.md", "x.txt"] {
+        for p in [
+            "a.md",
+            "cs/b.md",
+            ".git/c.md",
+            "target/d.md",
+            "node_modules/e.md",
+            "x.txt",
+        ] {
             let path = root.join(p);
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             fs::write(path, "x").unwrap();

@@ -46,7 +46,9 @@ pub fn decode(path: &str, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
 fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::NotFound => "the file disappeared while the repository was read".to_string(),
+        std::io::ErrorKind::NotFound => {
+            "the file disappeared while the repository was read".to_string()
+        }
         _ => error.to_string(),
     }
 }

@@ -34,7 +34,13 @@ pub fn evaluate(ctx: &ItemContext<'_>, cells: &mut Vec<Cell>, out: &mut Vec<Diag
     }
 }
 
-fn cell(ctx: &ItemContext<'_>, control: &Control, item: &Item, column: Column, status: Status) -> Cell {
+fn cell(
+    ctx: &ItemContext<'_>,
+    control: &Control,
+    item: &Item,
+    column: Column,
+    status: Status,
+) -> Cell {
     Cell {
         program: ctx.pack.program.clone(),
         control: control.id.clone(),
@@ -45,7 +51,11 @@ fn cell(ctx: &ItemContext<'_>, control: &Control, item: &Item, column: Column, s
 }
 
 fn applies(ctx: &ItemContext<'_>, control: &Control, item: &Item, id: &str) -> bool {
-    let Some(cs) = ctx.repo.case_study_doc(id).and_then(|d| d.case_study.as_ref()) else {
+    let Some(cs) = ctx
+        .repo
+        .case_study_doc(id)
+        .and_then(|d| d.case_study.as_ref())
+    else {
         return false;
     };
     control.applies_when.holds(cs) && item.applies_when.holds(cs)
@@ -69,19 +79,36 @@ struct Lookup<'a> {
     elsewhere: Vec<&'a Document>,
 }
 
-fn lookup<'a>(repo: &Repository, control: &Control, item: &Item, scope_docs: &[&'a Document]) -> Lookup<'a> {
-    let (claimers, others): (Vec<&Document>, Vec<&Document>) =
-        scope_docs.iter().copied().partition(|d| d.claims(&control.id));
+fn lookup<'a>(
+    repo: &Repository,
+    control: &Control,
+    item: &Item,
+    scope_docs: &[&'a Document],
+) -> Lookup<'a> {
+    let (claimers, others): (Vec<&Document>, Vec<&Document>) = scope_docs
+        .iter()
+        .copied()
+        .partition(|d| d.claims(&control.id));
     let met = satisfied(&item.recognizer, &claimers, repo);
     let elsewhere = if met.is_none() {
         satisfied(&item.recognizer, &others, repo).unwrap_or_default()
     } else {
         Vec::new()
     };
-    Lookup { claimers, met, elsewhere }
+    Lookup {
+        claimers,
+        met,
+        elsewhere,
+    }
 }
 
-fn each_case_study(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells: &mut Vec<Cell>, out: &mut Vec<Diagnostic>) {
+fn each_case_study(
+    ctx: &ItemContext<'_>,
+    control: &Control,
+    item: &Item,
+    cells: &mut Vec<Cell>,
+    out: &mut Vec<Diagnostic>,
+) {
     for id in ctx.case_studies {
         let column = Column::CaseStudy(id.clone());
         if !applies(ctx, control, item, id) {
@@ -95,7 +122,13 @@ fn each_case_study(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells:
             continue;
         }
         if let Some(reason) = ctx.waivers.waives(control, id) {
-            cells.push(cell(ctx, control, item, column, Status::Waived(reason.to_string())));
+            cells.push(cell(
+                ctx,
+                control,
+                item,
+                column,
+                Status::Waived(reason.to_string()),
+            ));
             continue;
         }
         cells.push(cell(ctx, control, item, column, Status::Missing));
@@ -109,7 +142,13 @@ fn each_case_study(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells:
     }
 }
 
-fn at_least_one(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells: &mut Vec<Cell>, out: &mut Vec<Diagnostic>) {
+fn at_least_one(
+    ctx: &ItemContext<'_>,
+    control: &Control,
+    item: &Item,
+    cells: &mut Vec<Cell>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut any_met = false;
     let mut all_claimers = Vec::new();
     let mut all_elsewhere = Vec::new();
@@ -144,37 +183,84 @@ fn at_least_one(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells: &m
     }
     all_claimers.sort_by(|a, b| a.path.cmp(&b.path));
     let location = claim_location(&all_claimers, &control.id);
-    let found = Lookup { claimers: all_claimers, met: None, elsewhere: all_elsewhere };
+    let found = Lookup {
+        claimers: all_claimers,
+        met: None,
+        elsewhere: all_elsewhere,
+    };
     out.push(missing(control, item, "no case study", location, &found));
 }
 
-fn practice(ctx: &ItemContext<'_>, control: &Control, item: &Item, cells: &mut Vec<Cell>, out: &mut Vec<Diagnostic>) {
-    let docs: Vec<&Document> = ctx.repo.practice.iter().map(|&i| &ctx.repo.documents[i]).collect();
+fn practice(
+    ctx: &ItemContext<'_>,
+    control: &Control,
+    item: &Item,
+    cells: &mut Vec<Cell>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let docs: Vec<&Document> = ctx
+        .repo
+        .practice
+        .iter()
+        .map(|&i| &ctx.repo.documents[i])
+        .collect();
     let found = lookup(ctx.repo, control, item, &docs);
     if let Some(met) = &found.met {
-        cells.push(cell(ctx, control, item, Column::Practice, Status::Met(paths(met))));
+        cells.push(cell(
+            ctx,
+            control,
+            item,
+            Column::Practice,
+            Status::Met(paths(met)),
+        ));
         return;
     }
     if let Some(reason) = ctx.waivers.waives_practice(control) {
-        cells.push(cell(ctx, control, item, Column::Practice, Status::Waived(reason.to_string())));
+        cells.push(cell(
+            ctx,
+            control,
+            item,
+            Column::Practice,
+            Status::Waived(reason.to_string()),
+        ));
         return;
     }
     cells.push(cell(ctx, control, item, Column::Practice, Status::Missing));
     let location = claim_location(&found.claimers, &control.id);
-    out.push(missing(control, item, "no practice document", location, &found));
+    out.push(missing(
+        control,
+        item,
+        "no practice document",
+        location,
+        &found,
+    ));
 }
 
 fn has_diagram_link(doc: &Document) -> bool {
-    doc.links.iter().any(|l| super::pool::is_diagram_path(&l.dest))
+    doc.links
+        .iter()
+        .any(|l| super::pool::is_diagram_path(&l.dest))
 }
 
 fn claim_location(claimers: &[&Document], control: &str) -> Option<Location> {
-    claimers.first().and_then(|d| d.claim_location(control).cloned())
+    claimers
+        .first()
+        .and_then(|d| d.claim_location(control).cloned())
 }
 
 /// The finding for a missing item.
-fn missing(control: &Control, item: &Item, subject: &str, location: Option<Location>, found: &Lookup<'_>) -> Diagnostic {
-    let verb = if subject.starts_with("case study") { "states no" } else { "states" };
+fn missing(
+    control: &Control,
+    item: &Item,
+    subject: &str,
+    location: Option<Location>,
+    found: &Lookup<'_>,
+) -> Diagnostic {
+    let verb = if subject.starts_with("case study") {
+        "states no"
+    } else {
+        "states"
+    };
     let message = format!("{subject} {verb} {}", item.what);
     let label = if found.claimers.is_empty() {
         format!("no document here lists {} in `controls:`", control.id)

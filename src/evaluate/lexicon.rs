@@ -40,7 +40,9 @@ pub fn hits(lexicon: &Lexicon, file: &ParsedFile) -> Vec<AtomLocation> {
         .into_iter()
         .map(|hit| AtomLocation {
             atom: hit.atom,
-            location: file.source.location(blocks[hit.block].source_range(hit.range)),
+            location: file
+                .source
+                .location(blocks[hit.block].source_range(hit.range)),
         })
         .collect()
 }

@@ -44,7 +44,9 @@ pub fn check(pack: &Pack, as_of: Date, out: &mut Vec<Diagnostic>) {
     let newer = v
         .superseded_by
         .as_ref()
-        .map_or("the newer checklist version".to_string(), |p| format!("`{p}`"));
+        .map_or("the newer checklist version".to_string(), |p| {
+            format!("`{p}`")
+        });
     if let Some(usable) = v.usable_until
         && as_of > usable
     {
@@ -57,10 +59,18 @@ pub fn check(pack: &Pack, as_of: Date, out: &mut Vec<Diagnostic>) {
     if let Some(valid) = v.valid_until
         && as_of > valid
     {
-        let until = v.usable_until.map_or(String::new(), |u| format!(" until {u}"));
+        let until = v
+            .usable_until
+            .map_or(String::new(), |u| format!(" until {u}"));
         out.push(
-            Diagnostic::warning("program/superseded", format!("program `{}` was valid until {valid}; it may still be used{until}", pack.program))
-                .help(format!("plan the move to {newer}")),
+            Diagnostic::warning(
+                "program/superseded",
+                format!(
+                    "program `{}` was valid until {valid}; it may still be used{until}",
+                    pack.program
+                ),
+            )
+            .help(format!("plan the move to {newer}")),
         );
     }
 }

@@ -31,15 +31,27 @@ pub struct Evaluation {
 }
 
 /// Evaluates the programs in force.
-pub fn evaluate(repo: &Repository, catalog: &Catalog, programs: &[String], as_of: Date) -> Evaluation {
+pub fn evaluate(
+    repo: &Repository,
+    catalog: &Catalog,
+    programs: &[String],
+    as_of: Date,
+) -> Evaluation {
     let mut eval = Evaluation::default();
     for program in programs {
-        let Some(pack) = catalog.program(program) else { continue };
+        let Some(pack) = catalog.program(program) else {
+            continue;
+        };
         let case_studies = case_studies_for(repo, pack);
         lifecycle::check(pack, as_of, &mut eval.diagnostics);
         prerequisites::check(repo, pack, &case_studies, as_of, &mut eval.diagnostics);
         let waivers = wafr::Waivers::collect(repo, &case_studies, &mut eval.diagnostics);
-        let ctx = items::ItemContext { repo, pack, case_studies: &case_studies, waivers: &waivers };
+        let ctx = items::ItemContext {
+            repo,
+            pack,
+            case_studies: &case_studies,
+            waivers: &waivers,
+        };
         items::evaluate(&ctx, &mut eval.cells, &mut eval.diagnostics);
         eval.programs.push(program.clone());
         eval.case_studies.push((program.clone(), case_studies));
@@ -54,9 +66,13 @@ pub fn case_studies_for(repo: &Repository, pack: &Pack) -> Vec<String> {
         .values()
         .filter(|cs| {
             let doc = &repo.documents[cs.doc];
-            let Some(fields) = &doc.case_study else { return false };
-            let engine_ok = fields.engine.is_none_or(|e| pack.case_studies.engines.contains(&e));
-            let program_ok = doc.programs.is_empty() || doc.programs.iter().any(|p| *p == pack.program);
+            let Some(fields) = &doc.case_study else {
+                return false;
+            };
+            let engine_ok = fields
+                .engine
+                .is_none_or(|e| pack.case_studies.engines.contains(&e));
+            let program_ok = doc.programs.is_empty() || doc.programs.contains(&pack.program);
             engine_ok && program_ok
         })
         .map(|cs| cs.id.clone())

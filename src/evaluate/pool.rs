@@ -5,14 +5,31 @@ use crate::model::{Document, Repository};
 use crate::packs::Recognizer;
 
 /// File extensions accepted as architecture diagrams.
-pub const DIAGRAM_EXTENSIONS: &[&str] = &[".drawio", ".drawio.xml", ".xml", ".svg", ".png", ".jpg", ".jpeg", ".pdf"];
+pub const DIAGRAM_EXTENSIONS: &[&str] = &[
+    ".drawio",
+    ".drawio.xml",
+    ".xml",
+    ".svg",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".pdf",
+];
 
 /// The documents whose text satisfies `recognizer`, or `None` when it is not satisfied by the
 /// pool. An empty `Some` never happens for atoms; `All([])` is satisfied with no evidence.
-pub fn satisfied<'a>(recognizer: &Recognizer, pool: &[&'a Document], repo: &Repository) -> Option<Vec<&'a Document>> {
+pub fn satisfied<'a>(
+    recognizer: &Recognizer,
+    pool: &[&'a Document],
+    repo: &Repository,
+) -> Option<Vec<&'a Document>> {
     match recognizer {
         Recognizer::Atom(atom) => {
-            let docs: Vec<&Document> = pool.iter().copied().filter(|d| d.hits.iter().any(|h| h.atom == *atom)).collect();
+            let docs: Vec<&Document> = pool
+                .iter()
+                .copied()
+                .filter(|d| d.hits.iter().any(|h| h.atom == *atom))
+                .collect();
             (!docs.is_empty()).then_some(docs)
         }
         Recognizer::All(children) => {
@@ -32,13 +49,17 @@ pub fn satisfied<'a>(recognizer: &Recognizer, pool: &[&'a Document], repo: &Repo
             (!any.is_empty()).then(|| dedup(any))
         }
         Recognizer::Diagram => {
-            let docs: Vec<&Document> = pool.iter().copied().filter(|d| !diagrams(d, repo).is_empty()).collect();
+            let docs: Vec<&Document> = pool
+                .iter()
+                .copied()
+                .filter(|d| !diagrams(d, repo).is_empty())
+                .collect();
             (!docs.is_empty()).then_some(docs)
         }
     }
 }
 
-fn dedup<'a>(mut docs: Vec<&'a Document>) -> Vec<&'a Document> {
+fn dedup(mut docs: Vec<&Document>) -> Vec<&Document> {
     docs.sort_by(|a, b| a.path.cmp(&b.path));
     docs.dedup_by(|a, b| a.path == b.path);
     docs
@@ -55,7 +76,9 @@ pub fn diagrams(doc: &Document, repo: &Repository) -> Vec<String> {
     doc.links
         .iter()
         .filter_map(|link| match resolve(&doc.folder, &link.dest) {
-            Target::Inside { path, .. } if is_diagram_path(&path) && repo.files.contains(&path) => Some(path),
+            Target::Inside { path, .. } if is_diagram_path(&path) && repo.files.contains(&path) => {
+                Some(path)
+            }
             _ => None,
         })
         .collect()

@@ -88,14 +88,25 @@ findings).",
 ];
 
 /// Reports prerequisite problems of the case studies a pack applies to.
-pub fn check(repo: &Repository, pack: &Pack, case_studies: &[String], as_of: Date, out: &mut Vec<Diagnostic>) {
+pub fn check(
+    repo: &Repository,
+    pack: &Pack,
+    case_studies: &[String],
+    as_of: Date,
+    out: &mut Vec<Diagnostic>,
+) {
     let rules = &pack.case_studies;
     let mut qualifying: BTreeMap<Engine, usize> = BTreeMap::new();
     let mut customers: BTreeMap<(Engine, String), String> = BTreeMap::new();
     for id in case_studies {
-        let Some(cs) = repo.case_study_doc(id).and_then(|d| d.case_study.as_ref()) else { continue };
-        let mut ok = status(pack, cs, out) & recency(pack, cs, as_of, out) & affiliate(pack, cs, out);
-        if rules.one_per_customer && let (Some(engine), Some(customer)) = (cs.engine, &cs.customer) {
+        let Some(cs) = repo.case_study_doc(id).and_then(|d| d.case_study.as_ref()) else {
+            continue;
+        };
+        let mut ok =
+            status(pack, cs, out) & recency(pack, cs, as_of, out) & affiliate(pack, cs, out);
+        if rules.one_per_customer
+            && let (Some(engine), Some(customer)) = (cs.engine, &cs.customer)
+        {
             let key = (engine, normalize_customer(customer));
             match customers.get(&key) {
                 Some(first) => {
@@ -122,17 +133,34 @@ pub fn check(repo: &Repository, pack: &Pack, case_studies: &[String], as_of: Dat
 }
 
 fn status(pack: &Pack, cs: &CaseStudyFields, out: &mut Vec<Diagnostic>) -> bool {
-    let Some(status) = cs.status else { return false };
-    if pack.case_studies.statuses.iter().any(|s| s == status.as_str()) {
+    let Some(status) = cs.status else {
+        return false;
+    };
+    if pack
+        .case_studies
+        .statuses
+        .iter()
+        .any(|s| s == status.as_str())
+    {
         return true;
     }
     out.push(
-        Diagnostic::error("case-study/not-production", format!("case study `{}` is in `{}` stage, not in production", cs.id, status.as_str()))
-            .at_opt(cs.status_location.clone())
-            .label("not production")
-            .help(format!("{} accepts only projects in production with the customer", pack.program))
-            .control(pack.case_studies.control.clone())
-            .case_study(cs.id.clone()),
+        Diagnostic::error(
+            "case-study/not-production",
+            format!(
+                "case study `{}` is in `{}` stage, not in production",
+                cs.id,
+                status.as_str()
+            ),
+        )
+        .at_opt(cs.status_location.clone())
+        .label("not production")
+        .help(format!(
+            "{} accepts only projects in production with the customer",
+            pack.program
+        ))
+        .control(pack.case_studies.control.clone())
+        .case_study(cs.id.clone()),
     );
     false
 }
@@ -146,14 +174,19 @@ fn recency(pack: &Pack, cs: &CaseStudyFields, as_of: Date, out: &mut Vec<Diagnos
     };
     let Some(date) = date else { return false };
     let months = i64::from(rules.recency_months);
-    let Ok(cutoff) = as_of.checked_sub(months.months()) else { return true };
+    let Ok(cutoff) = as_of.checked_sub(months.months()) else {
+        return true;
+    };
     if date >= cutoff {
         return true;
     }
     out.push(
         Diagnostic::error(
             "case-study/too-old",
-            format!("case study `{}` {verb} on {date}, more than {months} months before {as_of}", cs.id),
+            format!(
+                "case study `{}` {verb} on {date}, more than {months} months before {as_of}",
+                cs.id
+            ),
         )
         .at_opt(location.clone())
         .label(format!("before {cutoff}"))
@@ -172,17 +205,32 @@ fn affiliate(pack: &Pack, cs: &CaseStudyFields, out: &mut Vec<Diagnostic>) -> bo
         return true;
     }
     out.push(
-        Diagnostic::error("case-study/affiliate", format!("case study `{}` is for an internal or affiliate customer", cs.id))
-            .at_opt(cs.affiliate_location.clone())
-            .label("affiliate customer")
-            .help(format!("{} does not accept internal or affiliate customers", pack.program))
-            .control(pack.case_studies.control.clone())
-            .case_study(cs.id.clone()),
+        Diagnostic::error(
+            "case-study/affiliate",
+            format!(
+                "case study `{}` is for an internal or affiliate customer",
+                cs.id
+            ),
+        )
+        .at_opt(cs.affiliate_location.clone())
+        .label("affiliate customer")
+        .help(format!(
+            "{} does not accept internal or affiliate customers",
+            pack.program
+        ))
+        .control(pack.case_studies.control.clone())
+        .case_study(cs.id.clone()),
     );
     false
 }
 
-fn per_engine(repo: &Repository, pack: &Pack, case_studies: &[String], qualifying: &BTreeMap<Engine, usize>, out: &mut Vec<Diagnostic>) {
+fn per_engine(
+    repo: &Repository,
+    pack: &Pack,
+    case_studies: &[String],
+    qualifying: &BTreeMap<Engine, usize>,
+    out: &mut Vec<Diagnostic>,
+) {
     let rules = &pack.case_studies;
     let minimum = rules.per_engine_minimum as usize;
     let engines: Vec<Engine> = {
@@ -196,9 +244,15 @@ fn per_engine(repo: &Repository, pack: &Pack, case_studies: &[String], qualifyin
     };
     if engines.is_empty() {
         out.push(
-            Diagnostic::error("case-study/too-few", format!("no case study for {}: {minimum} per engine are required", pack.program))
-                .help("add a `kind: case-study` document for each customer engagement")
-                .control(rules.per_engine_control.clone()),
+            Diagnostic::error(
+                "case-study/too-few",
+                format!(
+                    "no case study for {}: {minimum} per engine are required",
+                    pack.program
+                ),
+            )
+            .help("add a `kind: case-study` document for each customer engagement")
+            .control(rules.per_engine_control.clone()),
         );
         return;
     }
@@ -209,28 +263,60 @@ fn per_engine(repo: &Repository, pack: &Pack, case_studies: &[String], qualifyin
         }
         let mut diag = Diagnostic::error(
             "case-study/too-few",
-            format!("{} needs {minimum} qualifying case studies for `{}`; {count} qualif{}", pack.program, engine.as_str(), if count == 1 { "ies" } else { "y" }),
+            format!(
+                "{} needs {minimum} qualifying case studies for `{}`; {count} qualif{}",
+                pack.program,
+                engine.as_str(),
+                if count == 1 { "ies" } else { "y" }
+            ),
         )
-        .help(format!("add case studies for `{}` (production, recent, one per customer)", engine.as_str()))
+        .help(format!(
+            "add case studies for `{}` (production, recent, one per customer)",
+            engine.as_str()
+        ))
         .control(rules.per_engine_control.clone());
         if let Some(group) = rules.one_each_groups.iter().find(|g| g.contains(&engine)) {
             let names: Vec<&str> = group.iter().map(|e| e.as_str()).collect();
-            diag = diag.note(format!("one case study each of {} also qualifies", names.join(" and ")));
+            diag = diag.note(format!(
+                "one case study each of {} also qualifies",
+                names.join(" and ")
+            ));
         }
         out.push(diag);
     }
 }
 
-fn group_satisfied(groups: &[Vec<Engine>], engine: Engine, qualifying: &BTreeMap<Engine, usize>) -> bool {
-    groups
-        .iter()
-        .filter(|g| g.contains(&engine))
-        .any(|g| g.iter().all(|e| qualifying.get(e).copied().unwrap_or(0) >= 1))
+fn group_satisfied(
+    groups: &[Vec<Engine>],
+    engine: Engine,
+    qualifying: &BTreeMap<Engine, usize>,
+) -> bool {
+    groups.iter().filter(|g| g.contains(&engine)).any(|g| {
+        g.iter()
+            .all(|e| qualifying.get(e).copied().unwrap_or(0) >= 1)
+    })
 }
 
 /// A customer name compared without case, punctuation or legal suffixes.
 pub fn normalize_customer(name: &str) -> String {
-    const SUFFIXES: &[&str] = &["ltd", "limited", "inc", "incorporated", "llc", "plc", "gmbh", "corp", "corporation", "co", "sa", "ag", "bv", "pty", "srl", "sas"];
+    const SUFFIXES: &[&str] = &[
+        "ltd",
+        "limited",
+        "inc",
+        "incorporated",
+        "llc",
+        "plc",
+        "gmbh",
+        "corp",
+        "corporation",
+        "co",
+        "sa",
+        "ag",
+        "bv",
+        "pty",
+        "srl",
+        "sas",
+    ];
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -249,8 +335,14 @@ mod tests {
 
     #[test]
     fn customer_names_are_normalized() {
-        assert_eq!(normalize_customer("Acme Payments Ltd."), normalize_customer("ACME payments limited"));
+        assert_eq!(
+            normalize_customer("Acme Payments Ltd."),
+            normalize_customer("ACME payments limited")
+        );
         assert_eq!(normalize_customer("Acme, Inc"), "acme");
-        assert_ne!(normalize_customer("Acme Payments"), normalize_customer("Acme Pay"));
+        assert_ne!(
+            normalize_customer("Acme Payments"),
+            normalize_customer("Acme Pay")
+        );
     }
 }

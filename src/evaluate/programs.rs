@@ -8,7 +8,12 @@ use crate::packs::Catalog;
 
 /// The programs in force: `--program` flags; else the config's `programs:`; else the programs
 /// the case studies name; else the programs whose control IDs the documents claim.
-pub fn in_force(flags: &[String], config: &Config, repo: &Repository, catalog: &Catalog) -> Vec<String> {
+pub fn in_force(
+    flags: &[String],
+    config: &Config,
+    repo: &Repository,
+    catalog: &Catalog,
+) -> Vec<String> {
     if !flags.is_empty() {
         return dedup(flags.iter().cloned());
     }

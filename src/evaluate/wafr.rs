@@ -67,8 +67,9 @@ impl Waivers {
                 }
             }
         }
-        let all_clean = (!case_studies.is_empty() && case_studies.iter().all(|id| clean.contains_key(id)))
-            .then(|| "waived: every case study has a WAFR with zero high-risk issues".to_string());
+        let all_clean = (!case_studies.is_empty()
+            && case_studies.iter().all(|id| clean.contains_key(id)))
+        .then(|| "waived: every case study has a WAFR with zero high-risk issues".to_string());
         Waivers { clean, all_clean }
     }
 
@@ -99,7 +100,10 @@ fn unclean_pillars(hri: &HighRiskIssues) -> Option<String> {
         .iter()
         .filter_map(|(name, count)| match count {
             Some(0) => None,
-            Some(n) => Some(format!("{n} high-risk issue{} in {name}", if *n == 1 { "" } else { "s" })),
+            Some(n) => Some(format!(
+                "{n} high-risk issue{} in {name}",
+                if *n == 1 { "" } else { "s" }
+            )),
             None => Some(format!("no count for {name}")),
         })
         .collect();

@@ -51,22 +51,32 @@ impl Entry {
 impl Baseline {
     /// Reads a baseline file.
     pub fn read(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("baseline `{}` is not valid: {e}", path.display()))
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
+        serde_json::from_str(&text)
+            .map_err(|e| format!("baseline `{}` is not valid: {e}", path.display()))
     }
 
     /// The baseline of the current findings (sorted, so the file diffs well).
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
-        let mut findings: Vec<Entry> = diagnostics.iter().filter(|d| d.suppressed.is_none()).map(Entry::of).collect();
+        let mut findings: Vec<Entry> = diagnostics
+            .iter()
+            .filter(|d| d.suppressed.is_none())
+            .map(Entry::of)
+            .collect();
         findings.sort();
-        Baseline { version: 1, findings }
+        Baseline {
+            version: 1,
+            findings,
+        }
     }
 
     /// Writes the baseline as pretty JSON.
     pub fn write(&self, path: &Path) -> Result<(), String> {
         let mut text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
         text.push('\n');
-        std::fs::write(path, text).map_err(|e| format!("cannot write baseline `{}`: {e}", path.display()))
+        std::fs::write(path, text)
+            .map_err(|e| format!("cannot write baseline `{}`: {e}", path.display()))
     }
 
     /// Marks baselined findings; returns (hidden, entries no longer found).
@@ -81,7 +91,10 @@ impl Baseline {
             if let Some(count) = remaining.get_mut(&entry).filter(|c| **c > 0) {
                 *count -= 1;
                 hidden += 1;
-                diag.suppressed = Some(Suppressed { kind: "baseline", reason: "in the baseline".into() });
+                diag.suppressed = Some(Suppressed {
+                    kind: "baseline",
+                    reason: "in the baseline".into(),
+                });
             }
         }
         (hidden, remaining.values().sum())

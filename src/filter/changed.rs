@@ -11,14 +11,28 @@ pub fn from_args(root: &Path, files: &[PathBuf]) -> BTreeSet<String> {
     files
         .iter()
         .filter_map(|f| f.canonicalize().ok())
-        .filter_map(|f| f.strip_prefix(&root).ok().map(|r| crate::discover::relative(Path::new(""), r)))
+        .filter_map(|f| {
+            f.strip_prefix(&root)
+                .ok()
+                .map(|r| crate::discover::relative(Path::new(""), r))
+        })
         .collect()
 }
 
 /// Files changed since `rev`, relative to `root`, by asking the `git` binary.
 pub fn since(root: &Path, rev: &str) -> Result<BTreeSet<String>, String> {
     let mut paths = BTreeSet::new();
-    let diff = git(root, &["diff", "--name-only", "--relative", "--no-renames", rev, "--"])?;
+    let diff = git(
+        root,
+        &[
+            "diff",
+            "--name-only",
+            "--relative",
+            "--no-renames",
+            rev,
+            "--",
+        ],
+    )?;
     let untracked = git(root, &["ls-files", "--others", "--exclude-standard"])?;
     for line in diff.lines().chain(untracked.lines()) {
         if !line.is_empty() {

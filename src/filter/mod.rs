@@ -51,7 +51,11 @@ pub struct Filtered {
 /// Applies every filter, in order.
 pub fn apply(input: &FilterInput<'_>, mut diagnostics: Vec<Diagnostic>) -> Filtered {
     let mut own = suppressions::apply(input.repo, &mut diagnostics, input.codes, input.controls);
-    own.extend(waivers::apply(&input.config.waivers, input.as_of, &mut diagnostics));
+    own.extend(waivers::apply(
+        &input.config.waivers,
+        input.as_of,
+        &mut diagnostics,
+    ));
     diagnostics.extend(own);
     overrides::apply(&input.config.rules, &mut diagnostics);
     let (baselined, baseline_fixed) = input.baseline.map_or((0, 0), |b| b.apply(&mut diagnostics));
@@ -62,5 +66,9 @@ pub fn apply(input: &FilterInput<'_>, mut diagnostics: Vec<Diagnostic>) -> Filte
         diagnostics.retain(|d| d.suppressed.is_none());
     }
     sort_diagnostics(&mut diagnostics);
-    Filtered { diagnostics, baselined, baseline_fixed }
+    Filtered {
+        diagnostics,
+        baselined,
+        baseline_fixed,
+    }
 }

@@ -111,20 +111,33 @@ fn report(suppressions: &[Suppression], codes: &[String], controls: &[&str]) -> 
         }
         for (code, used) in s.codes.iter().zip(&s.used) {
             if !is_known(code, codes, controls) {
-                let mut d = Diagnostic::warning("suppression/unknown-code", format!("suppression names unknown code `{code}`"))
-                    .at(s.location.clone());
-                let candidates = codes.iter().map(String::as_str).chain(controls.iter().copied());
+                let mut d = Diagnostic::warning(
+                    "suppression/unknown-code",
+                    format!("suppression names unknown code `{code}`"),
+                )
+                .at(s.location.clone());
+                let candidates = codes
+                    .iter()
+                    .map(String::as_str)
+                    .chain(controls.iter().copied());
                 d = match closest(code, candidates) {
-                    Some(c) => d.label(format!("did you mean `{c}`?")).help(format!("replace `{code}` with `{c}`")),
-                    None => d.label("unknown code").help("run `evidencelint explain CODE` to check a code"),
+                    Some(c) => d
+                        .label(format!("did you mean `{c}`?"))
+                        .help(format!("replace `{code}` with `{c}`")),
+                    None => d
+                        .label("unknown code")
+                        .help("run `evidencelint explain CODE` to check a code"),
                 };
                 out.push(d);
             } else if !used {
                 out.push(
-                    Diagnostic::warning("suppression/unused", format!("suppression of `{code}` silences nothing"))
-                        .at(s.location.clone())
-                        .label("nothing to silence here")
-                        .help("remove the suppression, or move it to the line before the finding"),
+                    Diagnostic::warning(
+                        "suppression/unused",
+                        format!("suppression of `{code}` silences nothing"),
+                    )
+                    .at(s.location.clone())
+                    .label("nothing to silence here")
+                    .help("remove the suppression, or move it to the line before the finding"),
                 );
             }
         }
@@ -137,14 +150,32 @@ fn collect(repo: &Repository) -> Vec<Suppression> {
     for doc in &repo.documents {
         let mut open: Vec<Suppression> = Vec::new();
         for (index, (text, location)) in doc.comments.iter().enumerate() {
-            let Some((directive, rest)) = parse_directive(text) else { continue };
+            let Some((directive, rest)) = parse_directive(text) else {
+                continue;
+            };
             let (codes, reason) = split_codes(rest);
             let line = location.start.line;
             match directive {
-                "disable-next-line" => out.push(new(doc.path.clone(), codes, reason, (line + 1, line + 1), location)),
+                "disable-next-line" => out.push(new(
+                    doc.path.clone(),
+                    codes,
+                    reason,
+                    (line + 1, line + 1),
+                    location,
+                )),
                 "disable" => {
-                    let first = if index == 0 && doc.body_starts_with_comment { 1 } else { line };
-                    open.push(new(doc.path.clone(), codes, reason, (first, usize::MAX), location));
+                    let first = if index == 0 && doc.body_starts_with_comment {
+                        1
+                    } else {
+                        line
+                    };
+                    open.push(new(
+                        doc.path.clone(),
+                        codes,
+                        reason,
+                        (first, usize::MAX),
+                        location,
+                    ));
                 }
                 "enable" => close(&mut open, &codes, line, &mut out),
                 _ => {}
@@ -155,9 +186,22 @@ fn collect(repo: &Repository) -> Vec<Suppression> {
     out
 }
 
-fn new(path: String, codes: Vec<String>, reason: Option<String>, lines: (usize, usize), location: &Location) -> Suppression {
+fn new(
+    path: String,
+    codes: Vec<String>,
+    reason: Option<String>,
+    lines: (usize, usize),
+    location: &Location,
+) -> Suppression {
     let used = vec![false; codes.len()];
-    Suppression { path, codes, reason, lines, location: location.clone(), used }
+    Suppression {
+        path,
+        codes,
+        reason,
+        lines,
+        location: location.clone(),
+        used,
+    }
 }
 
 fn close(open: &mut Vec<Suppression>, codes: &[String], line: usize, out: &mut Vec<Suppression>) {
@@ -201,9 +245,21 @@ mod tests {
 
     #[test]
     fn directives_codes_and_reasons_parse() {
-        assert_eq!(parse_directive("evidencelint-disable-next-line link/broken -- why"), Some(("disable-next-line", "link/broken -- why")));
-        assert_eq!(split_codes("link/, RDS-009 -- moved later"), (vec!["link/".into(), "RDS-009".into()], Some("moved later".into())));
-        assert_eq!(split_codes("link/broken"), (vec!["link/broken".into()], None));
+        assert_eq!(
+            parse_directive("evidencelint-disable-next-line link/broken -- why"),
+            Some(("disable-next-line", "link/broken -- why"))
+        );
+        assert_eq!(
+            split_codes("link/, RDS-009 -- moved later"),
+            (
+                vec!["link/".into(), "RDS-009".into()],
+                Some("moved later".into())
+            )
+        );
+        assert_eq!(
+            split_codes("link/broken"),
+            (vec!["link/broken".into()], None)
+        );
         assert_eq!(parse_directive("a normal comment"), None);
     }
 }

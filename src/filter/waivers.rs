@@ -50,18 +50,32 @@ pub fn apply(waivers: &[Waiver], as_of: Date, diagnostics: &mut [Diagnostic]) ->
     for waiver in waivers {
         if waiver.expires < as_of {
             out.push(
-                Diagnostic::error("waiver/expired", format!("waiver for `{}` expired on {}", waiver.code, waiver.expires))
-                    .at(waiver.expires_location.clone())
-                    .label("expired")
-                    .note(format!("reason: {}; owner: {}", waiver.reason, waiver.owner))
-                    .help("provide the evidence and remove the waiver, or extend `expires:` deliberately"),
+                Diagnostic::error(
+                    "waiver/expired",
+                    format!("waiver for `{}` expired on {}", waiver.code, waiver.expires),
+                )
+                .at(waiver.expires_location.clone())
+                .label("expired")
+                .note(format!(
+                    "reason: {}; owner: {}",
+                    waiver.reason, waiver.owner
+                ))
+                .help(
+                    "provide the evidence and remove the waiver, or extend `expires:` deliberately",
+                ),
             );
             continue;
         }
         let mut used = false;
-        for diag in diagnostics.iter_mut().filter(|d| d.suppressed.is_none() && matches(waiver, d)) {
+        for diag in diagnostics
+            .iter_mut()
+            .filter(|d| d.suppressed.is_none() && matches(waiver, d))
+        {
             used = true;
-            diag.suppressed = Some(Suppressed { kind: "waiver", reason: waiver.reason.clone() });
+            diag.suppressed = Some(Suppressed {
+                kind: "waiver",
+                reason: waiver.reason.clone(),
+            });
         }
         if !used {
             out.push(
@@ -85,7 +99,9 @@ fn matches(waiver: &Waiver, diag: &Diagnostic) -> bool {
         return false;
     }
     if let Some(pattern) = &waiver.path {
-        let Some(loc) = &diag.location else { return false };
+        let Some(loc) = &diag.location else {
+            return false;
+        };
         if !pattern.matches(&loc.path) {
             return false;
         }

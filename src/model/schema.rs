@@ -66,11 +66,31 @@ pub const METADATA_KEYS: &[&str] = &[
 pub const OWN_KEYS: &[&str] = &["kind", "controls", "case-study", "programs", "engine"];
 
 const CASE_STUDY: &[KeySpec] = &[
-    key("kind", true, ValueType::OneOf(DocKind::ALL), "kind: case-study"),
+    key(
+        "kind",
+        true,
+        ValueType::OneOf(DocKind::ALL),
+        "kind: case-study",
+    ),
     key("id", false, ValueType::Text, "id: acme-payments"),
-    key("customer", true, ValueType::Text, "customer: Acme Payments Ltd."),
-    key("engine", true, ValueType::OneOf(Engine::ALL), "engine: aurora-postgresql"),
-    key("status", true, ValueType::OneOf(Status::ALL), "status: production"),
+    key(
+        "customer",
+        true,
+        ValueType::Text,
+        "customer: Acme Payments Ltd.",
+    ),
+    key(
+        "engine",
+        true,
+        ValueType::OneOf(Engine::ALL),
+        "engine: aurora-postgresql",
+    ),
+    key(
+        "status",
+        true,
+        ValueType::OneOf(Status::ALL),
+        "status: production",
+    ),
     key("start", true, ValueType::Date, "start: 2025-02-03"),
     key("end", true, ValueType::Date, "end: 2025-08-29"),
     key(
@@ -79,7 +99,12 @@ const CASE_STUDY: &[KeySpec] = &[
         ValueType::OneOf(Management::ALL),
         "management: customer-managed",
     ),
-    key("project", true, ValueType::OneOf(Project::ALL), "project: migration"),
+    key(
+        "project",
+        true,
+        ValueType::OneOf(Project::ALL),
+        "project: migration",
+    ),
     key(
         "visibility",
         false,
@@ -87,26 +112,66 @@ const CASE_STUDY: &[KeySpec] = &[
         "visibility: private",
     ),
     key("affiliate", false, ValueType::Bool, "affiliate: false"),
-    key("programs", false, ValueType::Programs, "programs: [rds-sd-2025-08]"),
-    key("controls", false, ValueType::Controls, "controls: [RDS-001, RDS-009]"),
+    key(
+        "programs",
+        false,
+        ValueType::Programs,
+        "programs: [rds-sd-2025-08]",
+    ),
+    key(
+        "controls",
+        false,
+        ValueType::Controls,
+        "controls: [RDS-001, RDS-009]",
+    ),
 ];
 
 const EVIDENCE: &[KeySpec] = &[
-    key("kind", true, ValueType::OneOf(DocKind::ALL), "kind: evidence"),
+    key(
+        "kind",
+        true,
+        ValueType::OneOf(DocKind::ALL),
+        "kind: evidence",
+    ),
     key(
         "case-study",
         false,
         ValueType::CaseStudyRef,
         "case-study: acme-payments",
     ),
-    key("controls", true, ValueType::Controls, "controls: [RDS-009, REL-002]"),
-    key("programs", false, ValueType::Programs, "programs: [rds-sd-2025-08]"),
+    key(
+        "controls",
+        true,
+        ValueType::Controls,
+        "controls: [RDS-009, REL-002]",
+    ),
+    key(
+        "programs",
+        false,
+        ValueType::Programs,
+        "programs: [rds-sd-2025-08]",
+    ),
 ];
 
 const PRACTICE: &[KeySpec] = &[
-    key("kind", true, ValueType::OneOf(DocKind::ALL), "kind: practice"),
-    key("controls", true, ValueType::Controls, "controls: [ACCT-001, ACCT-002]"),
-    key("programs", false, ValueType::Programs, "programs: [rds-sd-2025-08]"),
+    key(
+        "kind",
+        true,
+        ValueType::OneOf(DocKind::ALL),
+        "kind: practice",
+    ),
+    key(
+        "controls",
+        true,
+        ValueType::Controls,
+        "controls: [ACCT-001, ACCT-002]",
+    ),
+    key(
+        "programs",
+        false,
+        ValueType::Programs,
+        "programs: [rds-sd-2025-08]",
+    ),
 ];
 
 const WAFR: &[KeySpec] = &[
@@ -123,7 +188,12 @@ const WAFR: &[KeySpec] = &[
         ValueType::HighRiskIssues,
         "high-risk-issues: { security: 0, reliability: 0, operational-excellence: 0 }",
     ),
-    key("programs", false, ValueType::Programs, "programs: [rds-sd-2025-08]"),
+    key(
+        "programs",
+        false,
+        ValueType::Programs,
+        "programs: [rds-sd-2025-08]",
+    ),
 ];
 
 /// The WAFR pillars counted in `high-risk-issues`.

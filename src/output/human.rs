@@ -8,8 +8,18 @@ use super::{Summary, redact};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Renders every diagnostic and the summary line.
-pub fn render(diagnostics: &[Diagnostic], summary: &Summary, sources: &mut Sources, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+pub fn render(
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+    sources: &mut Sources,
+    color: bool,
+) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
     let mut out = String::new();
     for diag in diagnostics {
         out.push_str(&render_one(diag, sources, &renderer));
@@ -22,7 +32,11 @@ pub fn render(diagnostics: &[Diagnostic], summary: &Summary, sources: &mut Sourc
 
 /// Renders only the summary line.
 pub fn render_summary(summary: &Summary, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     format!("{}\n", summary_line(summary, &renderer))
 }
 
@@ -41,7 +55,9 @@ fn render_one(diag: &Diagnostic, sources: &mut Sources, renderer: &Renderer) -> 
     }
     let mut group = Group::with_title(title);
     if let Some(loc) = &diag.location {
-        let window = sources.get(&loc.path).and_then(|text| snippet_window(text, &loc.span));
+        let window = sources
+            .get(&loc.path)
+            .and_then(|text| snippet_window(text, &loc.span));
         group = match window {
             Some((source, span)) => {
                 let mut annotation = AnnotationKind::Primary.span(span);
@@ -73,8 +89,15 @@ fn render_one(diag: &Diagnostic, sources: &mut Sources, renderer: &Renderer) -> 
 
 /// The (redacted) lines around a span and the span relative to them; `None` when the span
 /// does not fit the file (it changed since it was read) or the file is empty.
-fn snippet_window(text: &str, span: &std::ops::Range<usize>) -> Option<(String, std::ops::Range<usize>)> {
-    if text.is_empty() || span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+fn snippet_window(
+    text: &str,
+    span: &std::ops::Range<usize>,
+) -> Option<(String, std::ops::Range<usize>)> {
+    if text.is_empty()
+        || span.end > text.len()
+        || !text.is_char_boundary(span.start)
+        || !text.is_char_boundary(span.end)
+    {
         return None;
     }
     let (start, end) = window(text, span.start, span.end);
@@ -87,12 +110,18 @@ fn window(text: &str, start: usize, end: usize) -> (usize, usize) {
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
     let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
+    let line_end = text[end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| end + i);
     (line_start, line_end)
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn summary_line(summary: &Summary, renderer: &Renderer) -> String {
@@ -108,7 +137,11 @@ fn summary_line(summary: &Summary, renderer: &Renderer) -> String {
             " ({} hidden by the baseline, {} baseline entr{} now fixed)",
             summary.baselined,
             summary.baseline_fixed,
-            if summary.baseline_fixed == 1 { "y" } else { "ies" }
+            if summary.baseline_fixed == 1 {
+                "y"
+            } else {
+                "ies"
+            }
         );
     }
     let (level, text) = if summary.errors > 0 {
@@ -123,7 +156,12 @@ fn summary_line(summary: &Summary, renderer: &Renderer) -> String {
 
 /// Renders usage errors (no summary line).
 pub fn render_errors(diagnostics: &[Diagnostic], sources: &mut Sources, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
     let mut out = String::new();
     for diag in diagnostics {
         out.push_str(&render_one(diag, sources, &renderer));

@@ -82,7 +82,11 @@ pub fn render(diagnostics: &[Diagnostic], summary: &Summary) -> String {
     let output = JsonOutputV1 {
         version: 1,
         diagnostics: diagnostics.iter().map(dto).collect(),
-        summary: JsonSummaryV1 { files: summary.files, errors: summary.errors, warnings: summary.warnings },
+        summary: JsonSummaryV1 {
+            files: summary.files,
+            errors: summary.errors,
+            warnings: summary.warnings,
+        },
     };
     let mut text = serde_json::to_string_pretty(&output).expect("JSON output serializes");
     text.push('\n');
@@ -104,6 +108,9 @@ fn dto(diag: &Diagnostic) -> JsonDiagnosticV1<'_> {
         case_study: diag.case_study.as_deref(),
         help: &diag.help,
         notes: &diag.notes,
-        suppressed: diag.suppressed.as_ref().map(|s| JsonSuppressedV1 { kind: s.kind, reason: &s.reason }),
+        suppressed: diag.suppressed.as_ref().map(|s| JsonSuppressedV1 {
+            kind: s.kind,
+            reason: &s.reason,
+        }),
     }
 }

@@ -26,6 +26,11 @@ impl Summary {
     /// Counts the diagnostics.
     pub fn new(diagnostics: &[Diagnostic], files: usize) -> Self {
         let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-        Summary { files, errors: count(Severity::Error), warnings: count(Severity::Warning), ..Default::default() }
+        Summary {
+            files,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            ..Default::default()
+        }
     }
 }

@@ -13,7 +13,11 @@ pub struct Sources {
 impl Sources {
     /// Files are read from `root`.
     pub fn new(root: &Path) -> Self {
-        Self { root: root.to_path_buf(), extra: HashMap::new(), cache: HashMap::new() }
+        Self {
+            root: root.to_path_buf(),
+            extra: HashMap::new(),
+            cache: HashMap::new(),
+        }
     }
 
     /// Registers a text that is not under the root (the config file, a pack).

@@ -7,7 +7,7 @@ use serde_saphyr::Spanned;
 
 use super::format::{RawCondition, RawControl, RawItem, RawPack, RawRecognizer, RawScope};
 use super::model::{
-    Atom, CaseStudyRules, Condition, Control, Item, Pack, Recognizer, ValueType, Validity,
+    Atom, CaseStudyRules, Condition, Control, Item, Pack, Recognizer, Validity, ValueType,
 };
 use crate::checks::registry::CodeInfo;
 use crate::checks::suggest::closest;
@@ -70,25 +70,40 @@ pub fn load(
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
     let raw: RawPack = serde_saphyr::from_str_with_options(&source.text, options).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+        let (line, column) = e
+            .location()
+            .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
         let at = source.offset_of(line.max(1), column.max(1));
         let message = e.to_string();
         let message = message.lines().next().unwrap_or_default().to_string();
-        vec![Diagnostic::error(INVALID_PACK.code, format!("invalid rule pack: {message}"))
-            .at(source.location(at..at + 1))
-            .help("see rules/pack.schema.json for the pack format")]
+        vec![
+            Diagnostic::error(INVALID_PACK.code, format!("invalid rule pack: {message}"))
+                .at(source.location(at..at + 1))
+                .help("see rules/pack.schema.json for the pack format"),
+        ]
     })?;
-    let mut loader = Loader { source, errors: Vec::new(), atoms };
+    let mut loader = Loader {
+        source,
+        errors: Vec::new(),
+        atoms,
+    };
     let pack = loader.pack(raw, origin, taken);
-    if loader.errors.is_empty() { Ok(pack) } else { Err(loader.errors) }
+    if loader.errors.is_empty() {
+        Ok(pack)
+    } else {
+        Err(loader.errors)
+    }
 }
 
 impl Loader<'_> {
     fn error_at<T>(&mut self, spanned: &Spanned<T>, message: String, help: Option<String>) {
         let loc = spanned.referenced;
-        let at = self.source.offset_of(loc.line() as usize, loc.column() as usize);
+        let at = self
+            .source
+            .offset_of(loc.line() as usize, loc.column() as usize);
         let len = (loc.span().len() as usize).max(1);
-        let mut diag = Diagnostic::error(INVALID_PACK.code, message).at(self.source.location(at..at + len));
+        let mut diag =
+            Diagnostic::error(INVALID_PACK.code, message).at(self.source.location(at..at + len));
         if let Some(help) = help {
             diag = diag.help(help);
         }
@@ -96,14 +111,19 @@ impl Loader<'_> {
     }
 
     fn error_plain(&mut self, message: String) {
-        self.errors.push(Diagnostic::error(INVALID_PACK.code, message).at(self.source.location(0..0)));
+        self.errors
+            .push(Diagnostic::error(INVALID_PACK.code, message).at(self.source.location(0..0)));
     }
 
     fn date(&mut self, spanned: &Spanned<String>) -> Option<Date> {
         match spanned.value.parse::<Date>() {
             Ok(d) => Some(d),
             Err(_) => {
-                self.error_at(spanned, format!("`{}` is not a YYYY-MM-DD date", spanned.value), None);
+                self.error_at(
+                    spanned,
+                    format!("`{}` is not a YYYY-MM-DD date", spanned.value),
+                    None,
+                );
                 None
             }
         }
@@ -112,7 +132,11 @@ impl Loader<'_> {
     fn pack(&mut self, raw: RawPack, origin: &str, taken: &BTreeSet<String>) -> Pack {
         let released = self.date(&raw.validity.released).unwrap_or_default();
         let valid_until = raw.validity.valid_until.as_ref().and_then(|d| self.date(d));
-        let usable_until = raw.validity.usable_until.as_ref().and_then(|d| self.date(d));
+        let usable_until = raw
+            .validity
+            .usable_until
+            .as_ref()
+            .and_then(|d| self.date(d));
         let case_studies = self.case_study_rules(&raw);
         let mut seen = BTreeSet::new();
         let mut controls = Vec::new();
@@ -147,7 +171,10 @@ impl Loader<'_> {
             .filter_map(|n| {
                 let engine = Engine::parse(n);
                 if engine.is_none() {
-                    self.error_plain(format!("unknown engine `{n}` (engines: {})", Engine::ALL.join(", ")));
+                    self.error_plain(format!(
+                        "unknown engine `{n}` (engines: {})",
+                        Engine::ALL.join(", ")
+                    ));
                 }
                 engine
             })
@@ -157,7 +184,10 @@ impl Loader<'_> {
     fn case_study_rules(&mut self, raw: &RawPack) -> CaseStudyRules {
         let rules = &raw.case_studies;
         if !matches!(rules.recency.field.as_str(), "start" | "end") {
-            self.error_plain(format!("recency field must be `start` or `end`, not `{}`", rules.recency.field));
+            self.error_plain(format!(
+                "recency field must be `start` or `end`, not `{}`",
+                rules.recency.field
+            ));
         }
         CaseStudyRules {
             control: rules.control.clone(),
@@ -170,27 +200,41 @@ impl Loader<'_> {
             one_per_customer: rules.one_per_customer,
             per_engine_control: rules.per_engine.control.clone(),
             per_engine_minimum: rules.per_engine.minimum,
-            one_each_groups: rules.per_engine.one_each_groups.iter().map(|g| self.engines(g)).collect(),
+            one_each_groups: rules
+                .per_engine
+                .one_each_groups
+                .iter()
+                .map(|g| self.engines(g))
+                .collect(),
         }
     }
 
     fn condition(&mut self, raw: Option<&RawCondition>) -> Condition {
-        let Some(raw) = raw else { return Condition::default() };
-        let mut parse_all = |values: &Option<Vec<String>>, allowed: &[&str], field: &str| -> Vec<String> {
-            let values = values.clone().unwrap_or_default();
-            for v in &values {
-                if !allowed.contains(&v.as_str()) {
-                    self.error_plain(format!("unknown {field} `{v}` in applies-when (allowed: {})", allowed.join(", ")));
-                }
-            }
-            values
+        let Some(raw) = raw else {
+            return Condition::default();
         };
+        let mut parse_all =
+            |values: &Option<Vec<String>>, allowed: &[&str], field: &str| -> Vec<String> {
+                let values = values.clone().unwrap_or_default();
+                for v in &values {
+                    if !allowed.contains(&v.as_str()) {
+                        self.error_plain(format!(
+                            "unknown {field} `{v}` in applies-when (allowed: {})",
+                            allowed.join(", ")
+                        ));
+                    }
+                }
+                values
+            };
         let project = parse_all(&raw.project, Project::ALL, "project");
         let management = parse_all(&raw.management, Management::ALL, "management");
         let engine = parse_all(&raw.engine, Engine::ALL, "engine");
         Condition {
             project: project.iter().filter_map(|p| Project::parse(p)).collect(),
-            management: management.iter().filter_map(|m| Management::parse(m)).collect(),
+            management: management
+                .iter()
+                .filter_map(|m| Management::parse(m))
+                .collect(),
             engine: engine.iter().filter_map(|e| Engine::parse(e)).collect(),
         }
     }
@@ -201,7 +245,10 @@ impl Loader<'_> {
         let mut items = Vec::new();
         for item in raw.items {
             if !seen.insert(item.id.value.clone()) {
-                let message = format!("item `{}` is defined twice in `{}`", item.id.value, raw.id.value);
+                let message = format!(
+                    "item `{}` is defined twice in `{}`",
+                    item.id.value, raw.id.value
+                );
                 self.error_at(&item.id, message, None);
                 continue;
             }
@@ -224,7 +271,10 @@ impl Loader<'_> {
             None | Some("error") => Severity::Error,
             Some("warning") => Severity::Warning,
             Some(other) => {
-                let message = format!("item `{}`: severity must be `error` or `warning`, not `{other}`", raw.id.value);
+                let message = format!(
+                    "item `{}`: severity must be `error` or `warning`, not `{other}`",
+                    raw.id.value
+                );
                 self.error_at(&raw.id, message, None);
                 Severity::Error
             }
@@ -246,25 +296,49 @@ impl Loader<'_> {
     fn recognizer(&mut self, id: &Spanned<String>, raw: &RawRecognizer) -> Recognizer {
         let mut set = Vec::new();
         if let Some(topic) = &raw.topic {
-            set.push(Recognizer::Atom(self.atoms.intern(Atom::Topic(topic.clone()))));
+            set.push(Recognizer::Atom(
+                self.atoms.intern(Atom::Topic(topic.clone())),
+            ));
         }
         if let Some(fact) = &raw.fact {
             match ValueType::parse(&fact.value) {
-                Some(value) => set.push(Recognizer::Atom(
-                    self.atoms.intern(Atom::Fact { names: fact.names.clone(), value }),
-                )),
+                Some(value) => set.push(Recognizer::Atom(self.atoms.intern(Atom::Fact {
+                    names: fact.names.clone(),
+                    value,
+                }))),
                 None => {
-                    let suggestion = closest(&fact.value, ["duration", "size", "percent", "count", "rate", "availability"]);
-                    let message = format!("item `{}`: unknown fact value type `{}`", id.value, fact.value);
-                    self.error_at(id, message, suggestion.map(|s| format!("did you mean `{s}`?")));
+                    let suggestion = closest(
+                        &fact.value,
+                        [
+                            "duration",
+                            "size",
+                            "percent",
+                            "count",
+                            "rate",
+                            "availability",
+                        ],
+                    );
+                    let message = format!(
+                        "item `{}`: unknown fact value type `{}`",
+                        id.value, fact.value
+                    );
+                    self.error_at(
+                        id,
+                        message,
+                        suggestion.map(|s| format!("did you mean `{s}`?")),
+                    );
                 }
             }
         }
         if let Some(all) = &raw.all {
-            set.push(Recognizer::All(all.iter().map(|r| self.recognizer(id, r)).collect()));
+            set.push(Recognizer::All(
+                all.iter().map(|r| self.recognizer(id, r)).collect(),
+            ));
         }
         if let Some(any) = &raw.any {
-            set.push(Recognizer::Any(any.iter().map(|r| self.recognizer(id, r)).collect()));
+            set.push(Recognizer::Any(
+                any.iter().map(|r| self.recognizer(id, r)).collect(),
+            ));
         }
         if raw.diagram == Some(true) {
             set.push(Recognizer::Diagram);

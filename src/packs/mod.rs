@@ -14,7 +14,10 @@ pub use model::{Atom, Control, Item, Pack, Recognizer, Scope, ValueType};
 
 /// The built-in packs: (file name, YAML text).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("rds-sd-2025-08.yaml", include_str!("../../rules/rds-sd-2025-08.yaml")),
+    (
+        "rds-sd-2025-08.yaml",
+        include_str!("../../rules/rds-sd-2025-08.yaml"),
+    ),
     // BUILTIN-PACKS
 ];
 
@@ -45,11 +48,13 @@ impl Catalog {
         let taken: BTreeSet<String> = self.control_ids().map(str::to_string).collect();
         let pack = load::load(source, origin, &taken, &mut self.atoms)?;
         if self.program(&pack.program).is_some() {
-            return Err(vec![Diagnostic::error(
-                load::INVALID_PACK.code,
-                format!("program `{}` is already defined", pack.program),
-            )
-            .at(source.location(0..0))]);
+            return Err(vec![
+                Diagnostic::error(
+                    load::INVALID_PACK.code,
+                    format!("program `{}` is already defined", pack.program),
+                )
+                .at(source.location(0..0)),
+            ]);
         }
         self.packs.push(pack);
         Ok(())
@@ -62,7 +67,9 @@ impl Catalog {
 
     /// Every control ID of every pack.
     pub fn control_ids(&self) -> impl Iterator<Item = &str> {
-        self.packs.iter().flat_map(|p| p.controls.iter().map(|c| c.id.as_str()))
+        self.packs
+            .iter()
+            .flat_map(|p| p.controls.iter().map(|c| c.id.as_str()))
     }
 
     /// Every program id.

@@ -110,7 +110,9 @@ impl Condition {
         fn ok<T: PartialEq>(allowed: &[T], value: Option<T>) -> bool {
             allowed.is_empty() || value.is_some_and(|v| allowed.contains(&v))
         }
-        ok(&self.project, cs.project) && ok(&self.management, cs.management) && ok(&self.engine, cs.engine)
+        ok(&self.project, cs.project)
+            && ok(&self.management, cs.management)
+            && ok(&self.engine, cs.engine)
     }
 
     /// Whether the condition restricts anything.
@@ -123,13 +125,22 @@ impl Condition {
         let mut parts = Vec::new();
         let join = |v: Vec<&str>| v.join(" or ");
         if !self.project.is_empty() {
-            parts.push(format!("project: {}", join(self.project.iter().map(|p| p.as_str()).collect())));
+            parts.push(format!(
+                "project: {}",
+                join(self.project.iter().map(|p| p.as_str()).collect())
+            ));
         }
         if !self.management.is_empty() {
-            parts.push(format!("management: {}", join(self.management.iter().map(|p| p.as_str()).collect())));
+            parts.push(format!(
+                "management: {}",
+                join(self.management.iter().map(|p| p.as_str()).collect())
+            ));
         }
         if !self.engine.is_empty() {
-            parts.push(format!("engine: {}", join(self.engine.iter().map(|p| p.as_str()).collect())));
+            parts.push(format!(
+                "engine: {}",
+                join(self.engine.iter().map(|p| p.as_str()).collect())
+            ));
         }
         parts.join("; ")
     }

@@ -113,6 +113,9 @@ mod tests {
             panic!()
         };
         assert!(yaml.is_empty());
-        assert!(matches!(split("---\na: 1\n...\n"), FrontMatterSplit::Found { .. }));
+        assert!(matches!(
+            split("---\na: 1\n...\n"),
+            FrontMatterSplit::Found { .. }
+        ));
     }
 }

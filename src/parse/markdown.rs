@@ -304,7 +304,8 @@ impl Builder {
 
     fn open_link(&mut self, dest: String, range: Range<usize>, is_image: bool, kind: LinkType) {
         let start_len = self.current.as_ref().map_or(0, |b| b.text.len());
-        self.open_links.push((dest, range, is_image, start_len, kind));
+        self.open_links
+            .push((dest, range, is_image, start_len, kind));
     }
 
     fn close_link(&mut self) {
@@ -403,9 +404,14 @@ mod tests {
 
     #[test]
     fn links_images_and_html_references_are_collected() {
-        let text = "See [plan](dr.md#rto) and ![diagram](arch.svg).\n\n<img src=\"x.png\" alt=\"x\">\n";
+        let text =
+            "See [plan](dr.md#rto) and ![diagram](arch.svg).\n\n<img src=\"x.png\" alt=\"x\">\n";
         let doc = parse(text, 0);
-        let dests: Vec<_> = doc.links.iter().map(|l| (l.dest.as_str(), l.is_image)).collect();
+        let dests: Vec<_> = doc
+            .links
+            .iter()
+            .map(|l| (l.dest.as_str(), l.is_image))
+            .collect();
         assert_eq!(
             dests,
             [("dr.md#rto", false), ("arch.svg", true), ("x.png", true)]

@@ -28,16 +28,26 @@ Fix: correct the dates so that `start:` comes first.",
 /// Reports case studies whose end precedes their start.
 pub fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let Some(cs) = &doc.case_study else { return };
-    let (Some(start), Some(end)) = (cs.start, cs.end) else { return };
+    let (Some(start), Some(end)) = (cs.start, cs.end) else {
+        return;
+    };
     if end >= start {
         return;
     }
-    let Some(location) = cs.end_location.clone() else { return };
+    let Some(location) = cs.end_location.clone() else {
+        return;
+    };
     out.push(
-        Diagnostic::error(INFO.code, format!("case study `{}` ends ({end}) before it starts ({start})", cs.id))
-            .at(location)
-            .label("before `start:`")
-            .help("swap or correct `start:` and `end:`")
-            .case_study(cs.id.clone()),
+        Diagnostic::error(
+            INFO.code,
+            format!(
+                "case study `{}` ends ({end}) before it starts ({start})",
+                cs.id
+            ),
+        )
+        .at(location)
+        .label("before `start:`")
+        .help("swap or correct `start:` and `end:`")
+        .case_study(cs.id.clone()),
     );
 }

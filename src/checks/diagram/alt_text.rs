@@ -23,7 +23,11 @@ Fix: describe what the diagram shows: `![Architecture: VPC across two AZs, priva
 
 /// Reports embedded diagrams with empty alt text.
 pub fn check(cs: &CaseStudyDiagrams, out: &mut Vec<Diagnostic>) {
-    for r in cs.refs.iter().filter(|r| r.is_image && r.text.trim().is_empty() && r.read.is_some()) {
+    for r in cs
+        .refs
+        .iter()
+        .filter(|r| r.is_image && r.text.trim().is_empty() && r.read.is_some())
+    {
         out.push(
             Diagnostic::warning(INFO.code, format!("diagram `{}` is embedded without alt text", r.path))
                 .at(r.location.clone())

@@ -74,8 +74,14 @@ pub fn collect(repo: &Repository) -> Vec<CaseStudyDiagrams> {
                     }
                 }
             }
-            refs.par_iter_mut().for_each(|r| r.read = read(repo, &r.path));
-            CaseStudyDiagrams { id: cs.id.clone(), kind_location: own.kind_location.clone(), refs, states_multi_az }
+            refs.par_iter_mut()
+                .for_each(|r| r.read = read(repo, &r.path));
+            CaseStudyDiagrams {
+                id: cs.id.clone(),
+                kind_location: own.kind_location.clone(),
+                refs,
+                states_multi_az,
+            }
         })
         .collect()
 }
@@ -92,7 +98,10 @@ fn read(repo: &Repository, path: &str) -> Option<Result<Readable, DiagramError>>
     let full = repo.root.join(path);
     let size = std::fs::metadata(&full).map(|m| m.len()).unwrap_or(0);
     if size > MAX_DIAGRAM_BYTES {
-        return Some(Err(DiagramError::Unreadable(format!("larger than the {} MiB limit", MAX_DIAGRAM_BYTES >> 20))));
+        return Some(Err(DiagramError::Unreadable(format!(
+            "larger than the {} MiB limit",
+            MAX_DIAGRAM_BYTES >> 20
+        ))));
     }
     Some(match std::fs::read(&full) {
         Ok(bytes) => diagram::read(path, &bytes),

@@ -17,7 +17,13 @@ pub use collect::CaseStudyDiagrams;
 
 /// Every diagram code.
 pub fn codes() -> Vec<&'static CodeInfo> {
-    let mut codes = vec![&missing::INFO, &broken_link::INFO, &single_az::INFO, &alt_text::INFO, &unverifiable::INFO];
+    let mut codes = vec![
+        &missing::INFO,
+        &broken_link::INFO,
+        &single_az::INFO,
+        &alt_text::INFO,
+        &unverifiable::INFO,
+    ];
     codes.extend(unreadable::CODES.iter());
     codes.extend(shows::CODES.iter());
     codes

@@ -63,34 +63,57 @@ struct Requirement {
 }
 
 const REQUIREMENTS: &[Requirement] = &[
-    Requirement { code: "diagram/no-vpc", what: "a VPC", help: "draw and label the VPC around the deployed resources", shown: |f| f.vpc },
+    Requirement {
+        code: "diagram/no-vpc",
+        what: "a VPC",
+        help: "draw and label the VPC around the deployed resources",
+        shown: |f| f.vpc,
+    },
     Requirement {
         code: "diagram/no-availability-zones",
         what: "Availability Zones",
         help: "draw and label each Availability Zone (e.g. `Availability Zone A`, `us-east-1b`)",
         shown: |f| f.availability_zones > 0 || f.multi_az_statement,
     },
-    Requirement { code: "diagram/no-subnets", what: "subnets", help: "draw and label the subnets (e.g. `Private DB subnet`)", shown: |f| f.subnets },
-    Requirement { code: "diagram/no-database", what: "the RDS or Aurora database", help: "add the database with the RDS/Aurora icon and a label", shown: |f| f.database },
+    Requirement {
+        code: "diagram/no-subnets",
+        what: "subnets",
+        help: "draw and label the subnets (e.g. `Private DB subnet`)",
+        shown: |f| f.subnets,
+    },
+    Requirement {
+        code: "diagram/no-database",
+        what: "the RDS or Aurora database",
+        help: "add the database with the RDS/Aurora icon and a label",
+        shown: |f| f.database,
+    },
 ];
 
 /// Reports what none of the readable diagrams shows.
 pub fn check(cs: &CaseStudyDiagrams, out: &mut Vec<Diagnostic>) {
     let contents: Vec<_> = cs.contents().collect();
-    let Some((first, _)) = contents.first() else { return };
+    let Some((first, _)) = contents.first() else {
+        return;
+    };
     for req in REQUIREMENTS {
         if contents.iter().any(|(_, c)| (req.shown)(&c.features)) {
             continue;
         }
         let files: Vec<&str> = contents.iter().map(|(r, _)| r.path.as_str()).collect();
         out.push(
-            Diagnostic::error(req.code, format!("no architecture diagram of case study `{}` shows {}", cs.id, req.what))
-                .at(first.location.clone())
-                .label(format!("does not show {}", req.what))
-                .note(format!("diagrams read: {}", files.join(", ")))
-                .help(req.help)
-                .control("DOC-001")
-                .case_study(cs.id.clone()),
+            Diagnostic::error(
+                req.code,
+                format!(
+                    "no architecture diagram of case study `{}` shows {}",
+                    cs.id, req.what
+                ),
+            )
+            .at(first.location.clone())
+            .label(format!("does not show {}", req.what))
+            .note(format!("diagrams read: {}", files.join(", ")))
+            .help(req.help)
+            .control("DOC-001")
+            .case_study(cs.id.clone()),
         );
     }
 }

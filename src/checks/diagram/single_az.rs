@@ -25,8 +25,14 @@ across three AZs\") or the trade-off and the customer's requirement in the DOC-0
 /// Reports case studies whose readable diagrams show one AZ and no multi-AZ statement.
 pub fn check(cs: &CaseStudyDiagrams, out: &mut Vec<Diagnostic>) {
     let contents: Vec<_> = cs.contents().collect();
-    let Some((first, _)) = contents.first() else { return };
-    let zones = contents.iter().map(|(_, c)| c.features.availability_zones).max().unwrap_or(0);
+    let Some((first, _)) = contents.first() else {
+        return;
+    };
+    let zones = contents
+        .iter()
+        .map(|(_, c)| c.features.availability_zones)
+        .max()
+        .unwrap_or(0);
     let stated = cs.states_multi_az || contents.iter().any(|(_, c)| c.features.multi_az_statement);
     if zones != 1 || stated {
         return;

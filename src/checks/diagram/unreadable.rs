@@ -40,16 +40,25 @@ pub fn check(cs: &CaseStudyDiagrams, out: &mut Vec<Diagnostic>) {
     for r in &cs.refs {
         let Some(Err(error)) = &r.read else { continue };
         let (code, help) = match error {
-            DiagramError::Unreadable(_) => ("diagram/unreadable", "re-export the diagram from draw.io and commit the new file"),
-            DiagramError::NotAnImage(_) => ("diagram/not-an-image", "commit the real image (check Git LFS), or correct the extension"),
+            DiagramError::Unreadable(_) => (
+                "diagram/unreadable",
+                "re-export the diagram from draw.io and commit the new file",
+            ),
+            DiagramError::NotAnImage(_) => (
+                "diagram/not-an-image",
+                "commit the real image (check Git LFS), or correct the extension",
+            ),
         };
         out.push(
-            Diagnostic::error(code, format!("diagram `{}` cannot be read: {}", r.path, error.message()))
-                .at(r.location.clone())
-                .label("unreadable diagram")
-                .help(help)
-                .control("PRE-2.2")
-                .case_study(cs.id.clone()),
+            Diagnostic::error(
+                code,
+                format!("diagram `{}` cannot be read: {}", r.path, error.message()),
+            )
+            .at(r.location.clone())
+            .label("unreadable diagram")
+            .help(help)
+            .control("PRE-2.2")
+            .case_study(cs.id.clone()),
         );
     }
 }

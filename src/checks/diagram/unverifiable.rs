@@ -30,7 +30,11 @@ pub fn check(cs: &CaseStudyDiagrams, out: &mut Vec<Diagnostic>) {
     if cs.contents().next().is_some() {
         return;
     }
-    for r in cs.refs.iter().filter(|r| matches!(r.read, Some(Ok(Readable::Opaque(_))))) {
+    for r in cs
+        .refs
+        .iter()
+        .filter(|r| matches!(r.read, Some(Ok(Readable::Opaque(_)))))
+    {
         let f = describe_text(&r.text);
         let mut missing = Vec::new();
         if !f.vpc {

@@ -42,10 +42,13 @@ pub fn check(file: &ParsedFile, kind: DocKind, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            Diagnostic::error(INFO.code, format!("`{}:` is not a valid date: `{text}`", key.value))
-                .at(file.node_location(value))
-                .label("expected YYYY-MM-DD")
-                .help(format!("write the date as `{}: 2025-08-29`", key.value)),
+            Diagnostic::error(
+                INFO.code,
+                format!("`{}:` is not a valid date: `{text}`", key.value),
+            )
+            .at(file.node_location(value))
+            .label("expected YYYY-MM-DD")
+            .help(format!("write the date as `{}: 2025-08-29`", key.value)),
         );
     }
 }

@@ -52,7 +52,10 @@ pub fn check(file: &ParsedFile, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::error(
                         INFO.code,
-                        format!("front matter is {}, not a mapping of keys to values", tree.value.type_name()),
+                        format!(
+                            "front matter is {}, not a mapping of keys to values",
+                            tree.value.type_name()
+                        ),
                     )
                     .at(file.node_location(tree))
                     .help("write front matter as `key: value` lines, e.g. `kind: evidence`"),

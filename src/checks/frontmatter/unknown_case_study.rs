@@ -32,16 +32,24 @@ case study's folder.",
 pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = repo.case_studies.keys().map(String::as_str).collect();
     for doc in &repo.documents {
-        let Some((id, location)) = &doc.case_study_ref else { continue };
+        let Some((id, location)) = &doc.case_study_ref else {
+            continue;
+        };
         if doc.case_study.is_some() || repo.case_studies.contains_key(id) {
             continue;
         }
         let mut diag = Diagnostic::error(INFO.code, format!("no case study has the id `{id}`"))
             .at(location.clone());
         diag = match closest(id, ids.iter().copied()) {
-            Some(s) => diag.label(format!("did you mean `{s}`?")).help(format!("write `case-study: {s}`")),
-            None if ids.is_empty() => diag.label("unknown case study").help("add a `kind: case-study` document, or fix the id"),
-            None => diag.label("unknown case study").note(format!("case studies: {}", ids.join(", "))),
+            Some(s) => diag
+                .label(format!("did you mean `{s}`?"))
+                .help(format!("write `case-study: {s}`")),
+            None if ids.is_empty() => diag
+                .label("unknown case study")
+                .help("add a `kind: case-study` document, or fix the id"),
+            None => diag
+                .label("unknown case study")
+                .note(format!("case studies: {}", ids.join(", "))),
         };
         out.push(diag);
     }

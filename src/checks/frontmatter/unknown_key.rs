@@ -44,7 +44,10 @@ pub fn check(file: &ParsedFile, kind: DocKind, out: &mut Vec<Diagnostic>) {
         }
         let mut diag = Diagnostic::error(
             INFO.code,
-            format!("unknown key `{name}` in the front matter of {} document", kind.with_article()),
+            format!(
+                "unknown key `{name}` in the front matter of {} document",
+                kind.with_article()
+            ),
         )
         .at(file.node_location(key));
         match closest(name, specs.iter().map(|s| s.name)) {
@@ -55,9 +58,11 @@ pub fn check(file: &ParsedFile, kind: DocKind, out: &mut Vec<Diagnostic>) {
             }
             None => {
                 let names: Vec<_> = specs.iter().map(|s| s.name).collect();
-                diag = diag
-                    .label("unknown key")
-                    .help(format!("{} document takes: {}", kind.with_article(), names.join(", ")));
+                diag = diag.label("unknown key").help(format!(
+                    "{} document takes: {}",
+                    kind.with_article(),
+                    names.join(", ")
+                ));
             }
         }
         out.push(diag);

@@ -66,18 +66,32 @@ fn check_link(repo: &Repository, doc: &Document, dest: &str) -> Option<Diagnosti
 
 fn missing_anchor(target: &Document, anchor: &str, dest: &str) -> Option<Diagnostic> {
     let wanted = anchor.to_lowercase();
-    if target.anchors.iter().any(|a| *a == wanted) {
+    if target.anchors.contains(&wanted) {
         return None;
     }
     let mut diag = Diagnostic::error(
         INFO.code,
-        format!("link `{dest}`: `{}` has no heading `#{anchor}`", target.path),
+        format!(
+            "link `{dest}`: `{}` has no heading `#{anchor}`",
+            target.path
+        ),
     )
     .label("no such heading");
-    diag = match crate::checks::suggest::closest(&wanted, target.anchors.iter().map(String::as_str)) {
+    diag = match crate::checks::suggest::closest(&wanted, target.anchors.iter().map(String::as_str))
+    {
         Some(s) => diag.help(format!("did you mean `#{s}`?")),
-        None if target.anchors.is_empty() => diag.help(format!("`{}` has no headings", target.path)),
-        None => diag.note(format!("headings: {}", target.anchors.iter().map(|a| format!("#{a}")).collect::<Vec<_>>().join(", "))),
+        None if target.anchors.is_empty() => {
+            diag.help(format!("`{}` has no headings", target.path))
+        }
+        None => diag.note(format!(
+            "headings: {}",
+            target
+                .anchors
+                .iter()
+                .map(|a| format!("#{a}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     };
     Some(diag)
 }

@@ -109,7 +109,10 @@ mod tests {
     fn resolves_relative_links() {
         assert_eq!(
             resolve("cs/a", "../b/dr.md#rto"),
-            Target::Inside { path: "cs/b/dr.md".into(), anchor: Some("rto".into()) }
+            Target::Inside {
+                path: "cs/b/dr.md".into(),
+                anchor: Some("rto".into())
+            }
         );
         assert_eq!(resolve("cs", "#plan"), Target::SameDocument("plan".into()));
         assert_eq!(resolve("", "../x.md"), Target::Outside);
@@ -117,7 +120,10 @@ mod tests {
         assert_eq!(resolve("", "mailto:x@y"), Target::External);
         assert_eq!(
             resolve("", "my%20file.md"),
-            Target::Inside { path: "my file.md".into(), anchor: None }
+            Target::Inside {
+                path: "my file.md".into(),
+                anchor: None
+            }
         );
     }
 }

@@ -59,18 +59,29 @@ pub struct Lexicon {
 impl Lexicon {
     /// Compile.
     pub fn compile(atoms: &[AtomSpec]) -> Result<Lexicon, CompileError> {
-        Ok(Lexicon { atoms: atoms.to_vec() })
+        Ok(Lexicon {
+            atoms: atoms.to_vec(),
+        })
     }
 
     /// Extract.
     pub fn extract(&self, blocks: &[TextBlock]) -> Vec<AtomHit> {
         let mut hits = Vec::new();
         for (i, atom) in self.atoms.iter().enumerate() {
-            let AtomSpec::Topic(phrases) = atom else { continue };
+            let AtomSpec::Topic(phrases) = atom else {
+                continue;
+            };
             for (b, block) in blocks.iter().enumerate() {
                 let lower = block.text.to_lowercase();
-                if let Some(p) = phrases.iter().find_map(|p| lower.find(&p.to_lowercase()).map(|s| s..s + p.len())) {
-                    hits.push(AtomHit { atom: i, block: b, range: p });
+                if let Some(p) = phrases
+                    .iter()
+                    .find_map(|p| lower.find(&p.to_lowercase()).map(|s| s..s + p.len()))
+                {
+                    hits.push(AtomHit {
+                        atom: i,
+                        block: b,
+                        range: p,
+                    });
                     break;
                 }
             }

@@ -109,4 +109,10 @@ pub struct ControlsArgs {
     /// Only this program.
     #[arg(long = "program", value_name = "ID")]
     pub program: Option<String>,
+    /// Show what changed between two programs' controls.
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with = "program")]
+    pub diff: Option<Vec<String>>,
+    /// Use this config file (for its `packs:`) instead of the one found above the current folder.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }

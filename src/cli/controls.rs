@@ -9,8 +9,18 @@ use crate::packs::{Catalog, Pack, Scope};
 
 /// Runs `controls`.
 pub fn run(args: &ControlsArgs) -> ExitCode {
-    let catalog = Catalog::builtin();
-    match list(&catalog, args.program.as_deref()) {
+    let root = std::path::Path::new(".");
+    let catalog = match super::setup::load_config(root, args.config.as_deref())
+        .and_then(|config| super::setup::load_catalog(root, &config))
+    {
+        Ok(catalog) => catalog,
+        Err(error) => return super::report_usage_error(&error, super::args::ColorChoice::Auto),
+    };
+    let result = match &args.diff {
+        Some(ids) => diff(&catalog, &ids[0], &ids[1]),
+        None => list(&catalog, args.program.as_deref()),
+    };
+    match result {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS
@@ -20,6 +30,25 @@ pub fn run(args: &ControlsArgs) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The difference between two programs.
+pub fn diff(catalog: &Catalog, old: &str, new: &str) -> Result<String, String> {
+    let old = program(catalog, old)?;
+    let new = program(catalog, new)?;
+    Ok(super::diff::diff(old, new))
+}
+
+fn program<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Pack, String> {
+    catalog.program(id).ok_or_else(|| {
+        let ids: Vec<&str> = catalog.program_ids().collect();
+        let hint = closest(id, ids.iter().copied())
+            .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+        format!(
+            "unknown program `{id}`{hint} (programs: {})",
+            ids.join(", ")
+        )
+    })
 }
 
 /// The listing of one program or all.

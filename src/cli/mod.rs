@@ -3,6 +3,7 @@
 pub mod args;
 pub mod check;
 pub mod controls;
+pub mod diff;
 pub mod explain;
 pub mod setup;
 

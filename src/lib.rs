@@ -6,4 +6,5 @@
 pub mod diagnostic;
 pub mod packs;
 pub mod parse;
+pub mod secrets;
 pub mod source;

@@ -1,0 +1,137 @@
+//! AWS account IDs (privacy, not secrets): twelve digits, bare or inside an ARN, and the
+//! dashed `1234-5678-9012` form when the line calls it an account.
+//!
+//! A bare run counts only as a whole token: no letter, digit or `_` on either side, not
+//! preceded by `+` (an international phone number), not part of a decimal (`0.5166666666666667`)
+//! or a dashed number (`555-123456789012`), and not a `YYYYMMDDhhmm` timestamp such as
+//! `202501011230`, which is far likelier than an account ID with that shape.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static TWELVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{12}").expect("valid regex"));
+
+static DASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{4}-[0-9]{4}-[0-9]{4}").expect("valid regex"));
+
+/// How far before a dashed number (same line) the word `account` may be.
+const LABEL_WINDOW: usize = 40;
+
+/// Byte spans of the AWS account IDs in `text`, in order.
+pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let at = |i: Option<usize>| i.and_then(|i| bytes.get(i).copied());
+    let mut out = Vec::new();
+    for m in TWELVE.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let before = at(s.checked_sub(1));
+        let before2 = at(s.checked_sub(2));
+        let after = at(Some(e));
+        let after2 = at(Some(e + 1));
+        let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let digit = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_digit());
+        let joiner = |b: Option<u8>| matches!(b, Some(b'.' | b'-' | b',' | b'/'));
+        if word(before) || word(after) || before == Some(b'+') {
+            continue;
+        }
+        // Decimals, dashed or dotted digit groups: `0.516666666666`, `1-123456789012`.
+        if (joiner(before) && digit(before2)) || (joiner(after) && digit(after2)) {
+            continue;
+        }
+        if is_timestamp(m.as_str()) {
+            continue;
+        }
+        out.push(s..e);
+    }
+    for m in DASHED.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        let before = at(s.checked_sub(1));
+        let after = at(Some(e));
+        let glued = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if glued(before) || glued(after) {
+            continue;
+        }
+        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        let mut window_start = s.saturating_sub(LABEL_WINDOW).max(line_start);
+        while !text.is_char_boundary(window_start) {
+            window_start += 1;
+        }
+        if text[window_start..s]
+            .to_ascii_lowercase()
+            .contains("account")
+        {
+            out.push(s..e);
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// True for `YYYYMMDDhhmm` with a year 1970–2099 and a valid month, day, hour and minute.
+fn is_timestamp(digits: &str) -> bool {
+    let n = |r: Range<usize>| digits[r].parse::<u32>().unwrap_or(u32::MAX);
+    (1970..=2099).contains(&n(0..4))
+        && (1..=12).contains(&n(4..6))
+        && (1..=31).contains(&n(6..8))
+        && n(8..10) <= 23
+        && n(10..12) <= 59
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<&str> {
+        find_account_ids(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn positives() {
+        let cases: &[(&str, &[&str])] = &[
+            ("arn:aws:iam::123456789012:role/x", &["123456789012"]),
+            (
+                "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12cd-34ef-56ab-1234567890ab",
+                &["111122223333"],
+            ),
+            ("account `444455556666`.", &["444455556666"]),
+            ("Account ID: 1234-5678-9012", &["1234-5678-9012"]),
+            (
+                "--ec2-security-group-owner-id 987654321021",
+                &["987654321021"],
+            ),
+            (
+                "host mypg.555555555555.aws-region.rds.amazonaws.com",
+                &["555555555555"],
+            ),
+            ("s3://bucket/806242271698/cev1/", &["806242271698"]),
+            ("\"account\": \"012345678912\"", &["012345678912"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(ids(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        let cases = [
+            "1234567890123",
+            "call +441234567890 now",
+            "value 0.5166666666666667",
+            "signature b441901545441d3c",
+            "file 202110202230.11.1634769287",
+            "at 202501011230 UTC",
+            "card 1234-5678-9012-3456 for account",
+            "serial 1234-5678-9012",
+            "ORD_123456789012",
+            "12345678901",
+        ];
+        for text in cases {
+            assert_eq!(ids(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+}

@@ -16,6 +16,9 @@ static TWELVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{12}").expec
 static DASHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{4}-[0-9]{4}-[0-9]{4}").expect("valid regex"));
 
+static ACCOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)account").expect("valid regex"));
+
 /// How far before a dashed number (same line) the word `account` may be.
 const LABEL_WINDOW: usize = 40;
 
@@ -45,27 +48,28 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
         }
         out.push(s..e);
     }
-    for m in DASHED.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        let before = at(s.checked_sub(1));
-        let after = at(Some(e));
-        let glued = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if glued(before) || glued(after) {
-            continue;
+    // The dashed form needs `account` shortly before it on the same line: search only there.
+    for label in ACCOUNT.find_iter(text) {
+        let line_end = text[label.end()..]
+            .find('\n')
+            .map_or(text.len(), |i| label.end() + i);
+        let mut window_end = (label.end() + LABEL_WINDOW + 14).min(line_end);
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
         }
-        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-        let mut window_start = s.saturating_sub(LABEL_WINDOW).max(line_start);
-        while !text.is_char_boundary(window_start) {
-            window_start += 1;
-        }
-        if text[window_start..s]
-            .to_ascii_lowercase()
-            .contains("account")
-        {
-            out.push(s..e);
+        for m in DASHED.find_iter(&text[label.end()..window_end]) {
+            let (s, e) = (label.end() + m.start(), label.end() + m.end());
+            let glued = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-');
+            if s - label.end() <= LABEL_WINDOW
+                && !glued(at(s.checked_sub(1)))
+                && !glued(at(Some(e)))
+            {
+                out.push(s..e);
+            }
         }
     }
     out.sort_by_key(|r| r.start);
+    out.dedup();
     out
 }
 

@@ -49,6 +49,15 @@ fn looks_random(value: &str) -> bool {
 
 /// Pushes a hit for every context-backed secret access key in `text`.
 pub(crate) fn find(text: &str, out: &mut Vec<SecretHit>) {
+    // Context first: most files have none, and then the candidate scan is skipped.
+    let context: Vec<usize> = CONTEXT
+        .find_iter(text)
+        .map(|m| m.start())
+        .chain(key_shaped(text).map(|s| s.start))
+        .collect();
+    if context.is_empty() {
+        return;
+    }
     let candidates: Vec<Range<usize>> = CANDIDATE
         .find_iter(text)
         .map(|m| m.range())
@@ -61,12 +70,7 @@ pub(crate) fn find(text: &str, out: &mut Vec<SecretHit>) {
     }
     let starts = line_starts(text);
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset) - 1;
-    let context_lines: Vec<usize> = CONTEXT
-        .find_iter(text)
-        .map(|m| m.start())
-        .chain(key_shaped(text).map(|s| s.start))
-        .map(line_of)
-        .collect();
+    let context_lines: Vec<usize> = context.into_iter().map(line_of).collect();
     for span in candidates {
         let line = line_of(span.start);
         if context_lines

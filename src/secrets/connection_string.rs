@@ -31,9 +31,8 @@ static ORACLE_THIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)jdbc:oracle:thin:[^/\s@:'"]+/([^@\s'"]+)@"#).expect("valid regex")
 });
 
-static PASSWORD_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:^|[\s;"'?&(,{])(?:password|pwd)\s*=\s*"#).expect("valid regex")
-});
+static PASSWORD_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:password|pwd)[ \t]*=[ \t]*").expect("valid regex"));
 
 static HOST_KEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -96,6 +95,16 @@ fn find_urls(text: &str, out: &mut Vec<SecretHit>) {
 
 fn find_keywords(text: &str, out: &mut Vec<SecretHit>) {
     for m in PASSWORD_KEY.find_iter(text) {
+        // The key must be a whole word: `Password=`, not `storepassword=`.
+        let before = text[..m.start()].bytes().last();
+        if before.is_some_and(|b| {
+            !matches!(
+                b,
+                b' ' | b'\t' | b'\n' | b';' | b'"' | b'\'' | b'?' | b'&' | b'(' | b',' | b'{'
+            )
+        }) {
+            continue;
+        }
         let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[m.end()..]
             .find('\n')

@@ -17,6 +17,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::heuristics::{Classes, is_placeholder, is_uuid, shannon_entropy, whole_token};
@@ -42,14 +43,18 @@ static SLACK_WEBHOOK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)([A-Za-z0-9_.-]*(?:token|secret|password|passwd|pwd|api[_-]?key|apikey",
-        r"|secret[_-]?key|private[_-]?key|access[_-]?key))",
-        r#"["'*`]*\s*(?:=>|:=|=|:)\s*"#,
-    ))
-    .expect("valid regex")
+/// The words a secret-sounding key ends with (`key` only counts after `api`, `secret`,
+/// `private` or `access`), found case-insensitively with one Aho-Corasick pass.
+static KEY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(["token", "secret", "password", "passwd", "pwd", "key"])
+        .expect("valid automaton")
 });
+
+/// Key endings (lower case, without `_`, `-`, `.`) that make a `…key` secret-sounding.
+const SECRET_KEY_ENDINGS: [&str; 4] = ["apikey", "secretkey", "privatekey", "accesskey"];
 
 /// Keys (lower case, without `_`, `-`, `.`) whose values are opaque but not secret.
 const NOT_SECRET_KEYS: [&str; 10] = [
@@ -92,14 +97,19 @@ pub(crate) fn find_known(text: &str, out: &mut Vec<SecretHit>) {
 
 /// Pushes a hit for every high-entropy value assigned to a secret-sounding key in `text`.
 pub(crate) fn find_assigned(text: &str, out: &mut Vec<SecretHit>) {
-    for caps in ASSIGNMENT.captures_iter(text) {
-        let key_match = caps.get(1).expect("group 1");
-        let key = key_match.as_str();
+    for m in KEY_WORDS.find_iter(text) {
+        let Some(value_start) = after_separator(text, m.end()) else {
+            continue;
+        };
+        // The key is the word plus the identifier characters before it.
+        let key_start = text[..m.start()]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
+            .map_or(0, |i| i + 1);
         // `…:secret:rds!db-…` inside an ARN, `/token/…` in a path: not a key.
-        if matches!(text[..key_match.start()].bytes().last(), Some(b':' | b'/')) {
+        if matches!(text[..key_start].bytes().last(), Some(b':' | b'/')) {
             continue;
         }
-        let normalized: String = key
+        let normalized: String = text[key_start..m.end()]
             .chars()
             .filter(|c| !matches!(c, '_' | '-' | '.'))
             .collect::<String>()
@@ -107,7 +117,12 @@ pub(crate) fn find_assigned(text: &str, out: &mut Vec<SecretHit>) {
         if NOT_SECRET_KEYS.iter().any(|k| normalized.ends_with(k)) {
             continue;
         }
-        let Some(span) = value_span(text, caps.get(0).expect("group 0").end()) else {
+        if normalized.ends_with("key")
+            && !SECRET_KEY_ENDINGS.iter().any(|k| normalized.ends_with(k))
+        {
+            continue;
+        }
+        let Some(span) = value_span(text, value_start) else {
             continue;
         };
         if !secret_like(&text[span.clone()]) {
@@ -119,6 +134,28 @@ pub(crate) fn find_assigned(text: &str, out: &mut Vec<SecretHit>) {
             out.push(SecretHit::masked_from(SecretKind::Token, text, span));
         }
     }
+}
+
+/// Where the value starts after a key ending at `from`: closing quotes or Markdown emphasis
+/// (`"`, `'`, `*`, a backtick), spaces, then `=`, `:`, `:=` or `=>`, then spaces. `None` when
+/// no assignment follows.
+fn after_separator(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let skip = |mut i: usize, f: fn(u8) -> bool| {
+        while b.get(i).copied().is_some_and(f) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = skip(from, |c| matches!(c, b'"' | b'\'' | b'*' | b'`'));
+    i = skip(i, |c| c == b' ' || c == b'\t');
+    match b.get(i) {
+        Some(b'=') if b.get(i + 1) == Some(&b'>') => i += 2,
+        Some(b':') if b.get(i + 1) == Some(&b'=') => i += 2,
+        Some(b'=' | b':') => i += 1,
+        _ => return None,
+    }
+    Some(skip(i, |c| c == b' ' || c == b'\t'))
 }
 
 /// The value at `start`: quoted with `"`, `'` or a backtick, or bare up to whitespace or

@@ -50,8 +50,16 @@ fn relative(root: &Path, path: &Path) -> String {
 /// example credentials (`AKIAIOSFODNN7EXAMPLE`, `AKIAI44QH8DHBEXAMPLE`,
 /// `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`, `…EXAMPLEKEY` KMS key IDs) are *not* here: values
 /// containing `EXAMPLE` are documented examples by policy. What remains would be a real leak if
-/// a consultant pasted it into evidence, so reporting it is correct:
-const EXPECTED_SECRET_HITS: [(&str, &str, &str); 3] = [
+/// a consultant pasted it into evidence, so reporting it is correct. (`TestPa$$word#1` in
+/// `SQLServer.ReadReplicas.md` is not here: it spells "password", so it is a placeholder.)
+const EXPECTED_SECRET_HITS: [(&str, &str, &str); 4] = [
+    // A literal linked-server password in a SQL example (`@rmtpassword='Test#1234'`): weak,
+    // but a literal password all the same; pasted into evidence it must be redacted.
+    (
+        "rds-user-guide/doc_source/Appendix.SQLServer.Options.LinkedServers_Oracle_OLEDB.md",
+        "secret/token",
+        "Test#1234",
+    ),
     // A literal, high-entropy password assigned to `PASSWORD` in a TDE certificate backup
     // example (`ENCRYPTION BY PASSWORD = '…'`). Not `EXAMPLE`-marked, so it is indistinguishable
     // from a real one.

@@ -2,7 +2,7 @@
 //! dashed `1234-5678-9012` form when the line calls it an account.
 //!
 //! A bare run counts only as a whole token: no letter, digit or `_` on either side, not
-//! preceded by `+` (an international phone number), not part of a decimal (`0.5166666666666667`)
+//! preceded by `+` or a phone label (`Phone:`, `tel:`, `fax`, `mobile`), not part of a decimal (`0.5166666666666667`)
 //! or a dashed number (`555-123456789012`), and not a `YYYYMMDDhhmm` timestamp such as
 //! `202501011230`, which is far likelier than an account ID with that shape.
 
@@ -36,14 +36,15 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
         let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
         let digit = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_digit());
         let joiner = |b: Option<u8>| matches!(b, Some(b'.' | b'-' | b',' | b'/'));
-        if word(before) || word(after) || before == Some(b'+') {
+        let escaped = before2 == Some(b'\\') && matches!(before, Some(b'n' | b't' | b'r'));
+        if (word(before) && !escaped) || word(after) || before == Some(b'+') {
             continue;
         }
         // Decimals, dashed or dotted digit groups: `0.516666666666`, `1-123456789012`.
         if (joiner(before) && digit(before2)) || (joiner(after) && digit(after2)) {
             continue;
         }
-        if is_timestamp(m.as_str()) {
+        if is_timestamp(m.as_str()) || phone_labelled(text, s) {
             continue;
         }
         out.push(s..e);
@@ -71,6 +72,20 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
     out.sort_by_key(|r| r.start);
     out.dedup();
     out
+}
+
+/// Words that, shortly before a number on the same line, make it a phone number.
+const PHONE_LABELS: [&str; 6] = ["phone", "tel:", "tel.", "fax", "mobile", "cell"];
+
+/// True when a phone label precedes `start` within 24 bytes on the same line.
+fn phone_labelled(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let mut from = start.saturating_sub(24).max(line_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text[from..start].to_ascii_lowercase();
+    PHONE_LABELS.iter().any(|l| window.contains(l))
 }
 
 /// True for `YYYYMMDDhhmm` with a year 1970–2099 and a valid month, day, hour and minute.
@@ -114,6 +129,7 @@ mod tests {
             ),
             ("s3://bucket/806242271698/cev1/", &["806242271698"]),
             ("\"account\": \"012345678912\"", &["012345678912"]),
+            ("{\"ids\": \"a\\n210987654321\\n\"}", &["210987654321"]),
         ];
         for (text, want) in cases {
             assert_eq!(ids(text), *want, "{text}");
@@ -125,6 +141,8 @@ mod tests {
         let cases = [
             "1234567890123",
             "call +441234567890 now",
+            "Mobile: 447700900123",
+            "tel:001206555010",
             "value 0.5166666666666667",
             "signature b441901545441d3c",
             "file 202110202230.11.1634769287",

@@ -19,8 +19,10 @@ use crate::source::line_starts;
 /// How many lines above or below a candidate the AWS context may be.
 const CONTEXT_LINES: usize = 3;
 
+/// A run of 40 or more key characters, after an optional string escape (`\n`) so that the
+/// escape's `n` is not taken for the first character of the run.
 static CANDIDATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[A-Za-z0-9/+]{40}").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?:\\[ntr])?([A-Za-z0-9/+]{40,})").expect("valid regex"));
 
 static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)aws_?secret|secret_?access_?key|secret[ -]access[ -]key|aws[ _-]?secret")
@@ -38,7 +40,7 @@ fn glued(text: &str, span: &Range<usize>) -> bool {
     let after = bytes.get(span.end).copied();
     let after2 = bytes.get(span.end + 1).copied();
     matches!(before, Some(b'.' | b'-' | b'_' | b'%' | b'\\' | b'#'))
-        || matches!(after, Some(b'-' | b'_' | b'%' | b'\\' | b'='))
+        || matches!(after, Some(b'-' | b'_' | b'%' | b'='))
         || (after == Some(b'.') && after2.is_some_and(|b| b.is_ascii_alphanumeric()))
 }
 
@@ -59,8 +61,9 @@ pub(crate) fn find(text: &str, out: &mut Vec<SecretHit>) {
         return;
     }
     let candidates: Vec<Range<usize>> = CANDIDATE
-        .find_iter(text)
-        .map(|m| m.range())
+        .captures_iter(text)
+        .map(|c| c.get(1).expect("group 1").range())
+        .filter(|span| span.len() == 40)
         .filter(|span| whole_token(text, span, base64ish) && !glued(text, span))
         .filter(|span| looks_random(&text[span.clone()]))
         .filter(|span| !is_documented_example(&text[span.clone()]))
@@ -102,6 +105,7 @@ mod tests {
             format!("AWS_SECRET_ACCESS_KEY={KEY}"),
             format!("Access key: AKIAZ3MSJV4WSPLDMQ4R\n\n\nSecret: {KEY}"),
             format!("Secret access key\n\n| {KEY} |"),
+            format!("{{\"env\": \"AWS_SECRET_ACCESS_KEY\\n{KEY}\\nREGION=x\"}}"),
         ];
         for text in &cases {
             let start = text.find(KEY).unwrap();

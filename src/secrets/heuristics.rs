@@ -14,7 +14,9 @@ pub fn is_documented_example(value: &str) -> bool {
 }
 
 /// Words that make a value an obvious stand-in rather than a credential.
-const PLACEHOLDER_WORDS: [&str; 14] = [
+const PLACEHOLDER_WORDS: [&str; 16] = [
+    "mypass",
+    "mypwd",
     "password",
     "passwd",
     "example",
@@ -59,7 +61,7 @@ const PLACEHOLDER_VALUES: [&str; 22] = [
 
 /// True when `value` is an obvious placeholder: a template or variable (`${X}`, `$X`, `%X%`,
 /// `{{ x }}`, `{x}`, `<x>`, `[x]`, YAML tags such as `!Ref X`), a mask (`****`, `xxxx`, `…`),
-/// a value naming itself (`mypassword`, `YOUR_PASSWORD`, `changeme`, anything containing
+/// a value naming itself (`mypassword`, `YOUR_PASSWORD`, `P@ssw0rd`, `changeme`, anything containing
 /// `example`), or a bare default like `admin` or `test`.
 pub fn is_placeholder(value: &str) -> bool {
     let v = value.trim();
@@ -85,8 +87,26 @@ pub fn is_placeholder(value: &str) -> bool {
         return true;
     }
     let lower = v.to_ascii_lowercase();
+    if unleet(&lower).contains("password") {
+        return true;
+    }
     PLACEHOLDER_VALUES.contains(&lower.as_str())
         || PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Undoes common letter substitutions (`P@$$w0rd` → `password`).
+fn unleet(lower: &str) -> String {
+    lower
+        .chars()
+        .map(|c| match c {
+            '@' | '4' => 'a',
+            '$' | '5' => 's',
+            '0' => 'o',
+            '3' => 'e',
+            '1' | '!' => 'l',
+            c => c,
+        })
+        .collect()
 }
 
 /// Shannon entropy of `value` in bits per character.
@@ -150,12 +170,16 @@ pub fn is_uuid(value: &str) -> bool {
 }
 
 /// True when the bytes just outside `span` are not `inner` characters, i.e. the match is a
-/// whole token rather than a slice of a longer one.
+/// whole token rather than a slice of a longer one. A string escape right before the span
+/// (`\n`, `\t`, `\r` in JSON or YAML double-quoted strings) counts as a boundary.
 pub fn whole_token(text: &str, span: &Range<usize>, inner: fn(u8) -> bool) -> bool {
     let bytes = text.as_bytes();
     let before = span.start.checked_sub(1).map(|i| bytes[i]);
     let after = bytes.get(span.end).copied();
-    !before.is_some_and(inner) && !after.is_some_and(inner)
+    let escaped = span.start >= 2
+        && bytes[span.start - 2] == b'\\'
+        && matches!(before, Some(b'n' | b't' | b'r'));
+    (escaped || !before.is_some_and(inner)) && !after.is_some_and(inner)
 }
 
 /// ASCII case-insensitive substring test without allocating.
@@ -226,5 +250,6 @@ mod tests {
         assert!(whole_token("x AKIA y", &(2..6), alnum));
         assert!(!whole_token("xAKIA y", &(1..5), alnum));
         assert!(!whole_token("AKIAz", &(0..4), alnum));
+        assert!(whole_token("x\\nAKIA\\n", &(3..7), alnum));
     }
 }

@@ -83,3 +83,48 @@ fn negative_table() {
         assert_eq!(scanner.scan(text), vec![], "{text}");
     }
 }
+
+/// Every prefix and suffix of a text dense with near-misses and multi-byte characters: no
+/// panic, spans on character boundaries, sorted, disjoint, masks short.
+#[test]
+fn truncations_never_panic_and_spans_stay_valid() {
+    let text = "é password=\"Jq8#vL2!mZ5@xR9p€\" -----BEGIN RSA PRIVATE KEY-----\n\
+                MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n\
+                -----END RSA PRIVATE KEY-----€ postgres://a:Zz9é@h Server=x;Pwd={é9Zq;};\n\
+                AKIAZ3MSJV4WSPLDMQ4R😀 aws_secret kT9e2Vb/1qXz+R7mYw3LpQ8sHcN0uJd5FaG6oIiE\\n\
+                Account: 1234-5678-90€ arn:aws:iam::123456789012:😀 token: 'ab\ncd' ghp_é";
+    let scanner = Scanner::new();
+    let kinds: Vec<SecretKind> = scanner.scan(text).iter().map(|h| h.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            SecretKind::Token,
+            SecretKind::PrivateKey,
+            SecretKind::ConnectionString,
+            SecretKind::ConnectionString,
+            SecretKind::AwsAccessKey,
+            SecretKind::AwsSecretKey,
+        ]
+    );
+    let boundaries: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    for &i in &boundaries {
+        for piece in [&text[..i], &text[i..]] {
+            let hits = scanner.scan(piece);
+            for pair in hits.windows(2) {
+                assert!(pair[0].span.end <= pair[1].span.start, "{piece:?}");
+            }
+            for hit in &hits {
+                assert!(
+                    piece.is_char_boundary(hit.span.start) && piece.is_char_boundary(hit.span.end)
+                );
+                assert!(hit.masked.chars().filter(|&c| c != '…').count() <= 8);
+            }
+            redact(piece, &hits);
+            for span in find_account_ids(piece) {
+                assert!(piece[span].bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+            }
+        }
+    }
+}

@@ -6,7 +6,9 @@
 //! * **Assigned values** ([`find_assigned`]): a value assigned (`=`, `:`, `:=`, `=>`) to a key
 //!   ending in `token`, `secret`, `password`, `passwd`, `pwd`, `api_key`/`apikey`,
 //!   `secret_key`, `private_key` or `access_key`, when the value is at least 16 characters,
-//!   has letters and digits, and carries at least 3.5 bits of entropy per character.
+//!   has letters and digits, and carries at least 3.5 bits of entropy per character. Values
+//!   of password keys (`password`, `passwd`, `pwd`) need only 8 characters and 2.5 bits:
+//!   people choose passwords, machines choose tokens.
 //!
 //! Never reported: placeholders and documented examples, UUIDs (AWS `ClientToken`s and
 //! idempotency keys), ARNs, URLs and paths, pagination tokens (`NextToken`, `Marker`-style
@@ -27,6 +29,10 @@ use super::{SecretHit, SecretKind};
 const MIN_LEN: usize = 16;
 /// Minimum Shannon entropy (bits per character) of an assigned value.
 const MIN_ENTROPY: f64 = 3.5;
+/// Minimum length of a value assigned to a password key (`password`, `passwd`, `pwd`).
+const MIN_PASSWORD_LEN: usize = 8;
+/// Minimum entropy of a value assigned to a password key.
+const MIN_PASSWORD_ENTROPY: f64 = 2.5;
 
 static KNOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -125,10 +131,16 @@ pub(crate) fn find_assigned(text: &str, out: &mut Vec<SecretHit>) {
         let Some(span) = value_span(text, value_start) else {
             continue;
         };
-        if !secret_like(&text[span.clone()]) {
+        let password = normalized.contains("pass") || normalized.ends_with("pwd");
+        let (min_len, min_entropy) = if password {
+            (MIN_PASSWORD_LEN, MIN_PASSWORD_ENTROPY)
+        } else {
+            (MIN_LEN, MIN_ENTROPY)
+        };
+        if !secret_like(&text[span.clone()], min_len, min_entropy) {
             continue;
         }
-        if normalized.contains("pass") || normalized.ends_with("pwd") {
+        if password {
             out.push(SecretHit::password(SecretKind::Token, span));
         } else {
             out.push(SecretHit::masked_from(SecretKind::Token, text, span));
@@ -183,9 +195,9 @@ fn value_span(text: &str, start: usize) -> Option<Range<usize>> {
 }
 
 /// True when an assigned value looks like a real, random secret.
-fn secret_like(value: &str) -> bool {
+fn secret_like(value: &str, min_len: usize, min_entropy: f64) -> bool {
     let classes = Classes::of(value);
-    value.chars().count() >= MIN_LEN
+    value.chars().count() >= min_len
         && !value.contains(char::is_whitespace)
         && (classes.lower || classes.upper)
         && classes.digit
@@ -194,7 +206,7 @@ fn secret_like(value: &str) -> bool {
         && !value.starts_with("arn:")
         && !value.starts_with('/')
         && !value.contains("://")
-        && shannon_entropy(value) >= MIN_ENTROPY
+        && shannon_entropy(value) >= min_entropy
 }
 
 #[cfg(test)]
@@ -247,6 +259,8 @@ mod tests {
             ("client_secret: 9fK2mQ7xZ1pL8vR3tY6w".into(), "9fK2mQ7xZ1pL8vR3tY6w", "9fK2…tY6w"),
             ("**Password**: `Jq8#vL2!mZ5@xR9p`".into(), "Jq8#vL2!mZ5@xR9p", "****"),
             ("MasterUserPassword=Jq8vL2mZ5xR9pT4w".into(), "Jq8vL2mZ5xR9pT4w", "****"),
+            ("db_password: Winter2024".into(), "Winter2024", "****"),
+            ("@rmtpassword='Test#1234'".into(), "Test#1234", "****"),
             (
                 "ENCRYPTION BY PASSWORD = 'U/fpGtmzGCYBi8A2+0/9qcRQRK2zmG/aOn939ZnKi/0='".into(),
                 "U/fpGtmzGCYBi8A2+0/9qcRQRK2zmG/aOn939ZnKi/0=",
@@ -286,6 +300,12 @@ mod tests {
             "The token: a short one",
             "token_url: https://auth.example.com/oauth2/token?x=3f786850e387550fdab836ed7e6dc881de23001b",
             "api_key: aaaaaaaaaaaaaaaaaaaa1",
+            "api_key: Winter2024",
+            "password: required",
+            "password: 8 characters minimum",
+            "password = args[5]",
+            "password: P@ssw0rd123",
+            "PASSWORD = 'TestPa$$word#1'",
             "password: /run/secrets/db_password_file_2024",
             "See [token rotation](#token-rotation-2024-procedure) and supercalifragilistic1234word",
             "![diagram](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk)",

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::heuristics::is_placeholder;
+use super::heuristics::{entity_quoted, is_placeholder};
 use super::{SecretHit, SecretKind};
 
 static URL_USERINFO: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,10 +125,14 @@ fn find_keywords(text: &str, out: &mut Vec<SecretHit>) {
     }
 }
 
-/// The value starting at `start`: quoted (`'…'`, `"…"`), ODBC-braced (`{…}`), or bare up to
+/// The value starting at `start`: quoted (`'…'`, `"…"`, `&quot;…&quot;`), ODBC-braced (`{…}`),
+/// or bare up to
 /// `;`, `&`, whitespace or a quote.
 fn value_span(text: &str, start: usize, line_end: usize) -> Option<Range<usize>> {
     let rest = &text[start..line_end];
+    if let Some(inner) = entity_quoted(rest) {
+        return Some(start + inner.start..start + inner.end);
+    }
     let close = match rest.chars().next()? {
         '\'' => Some('\''),
         '"' => Some('"'),

@@ -109,6 +109,18 @@ fn unleet(lower: &str) -> String {
         .collect()
 }
 
+/// XML/HTML entities used as quotes in `.drawio` and HTML exports.
+const ENTITY_QUOTES: [&str; 4] = ["&quot;", "&#34;", "&apos;", "&#39;"];
+
+/// When `rest` starts with an entity quote (`&quot;…&quot;`), the byte range of the quoted
+/// content within `rest`.
+pub fn entity_quoted(rest: &str) -> Option<Range<usize>> {
+    let quote = ENTITY_QUOTES.iter().find(|q| rest.starts_with(**q))?;
+    let body = &rest[quote.len()..];
+    let end = body.find(quote).filter(|&e| !body[..e].contains('\n'))?;
+    Some(quote.len()..quote.len() + end)
+}
+
 /// Shannon entropy of `value` in bits per character.
 pub fn shannon_entropy(value: &str) -> f64 {
     let mut counts = std::collections::HashMap::<char, usize>::new();
@@ -171,7 +183,8 @@ pub fn is_uuid(value: &str) -> bool {
 
 /// True when the bytes just outside `span` are not `inner` characters, i.e. the match is a
 /// whole token rather than a slice of a longer one. A string escape right before the span
-/// (`\n`, `\t`, `\r` in JSON or YAML double-quoted strings) counts as a boundary.
+/// (`\n`, `\t`, `\r` in JSON or YAML double-quoted strings) or a percent-escape (`%22` in
+/// a URL-encoded value) counts as a boundary.
 pub fn whole_token(text: &str, span: &Range<usize>, inner: fn(u8) -> bool) -> bool {
     let bytes = text.as_bytes();
     let before = span.start.checked_sub(1).map(|i| bytes[i]);
@@ -179,6 +192,11 @@ pub fn whole_token(text: &str, span: &Range<usize>, inner: fn(u8) -> bool) -> bo
     let escaped = span.start >= 2
         && bytes[span.start - 2] == b'\\'
         && matches!(before, Some(b'n' | b't' | b'r'));
+    let percent = span.start >= 3
+        && bytes[span.start - 3] == b'%'
+        && bytes[span.start - 2].is_ascii_hexdigit()
+        && bytes[span.start - 1].is_ascii_hexdigit();
+    let escaped = escaped || percent;
     (escaped || !before.is_some_and(inner)) && !after.is_some_and(inner)
 }
 
@@ -245,11 +263,20 @@ mod tests {
     }
 
     #[test]
+    fn entity_quotes() {
+        assert_eq!(entity_quoted("&quot;abc&quot; x"), Some(6..9));
+        assert_eq!(entity_quoted("&#39;abc&#39;"), Some(5..8));
+        assert_eq!(entity_quoted("&quot;abc"), None);
+        assert_eq!(entity_quoted("abc"), None);
+    }
+
+    #[test]
     fn whole_token_checks_both_sides() {
         let alnum = |b: u8| b.is_ascii_alphanumeric();
         assert!(whole_token("x AKIA y", &(2..6), alnum));
         assert!(!whole_token("xAKIA y", &(1..5), alnum));
         assert!(!whole_token("AKIAz", &(0..4), alnum));
         assert!(whole_token("x\\nAKIA\\n", &(3..7), alnum));
+        assert!(whole_token("%22AKIA%22", &(3..7), alnum));
     }
 }

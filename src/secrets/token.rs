@@ -22,7 +22,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
-use super::heuristics::{Classes, is_placeholder, is_uuid, shannon_entropy, whole_token};
+use super::heuristics::{
+    Classes, entity_quoted, is_placeholder, is_uuid, shannon_entropy, whole_token,
+};
 use super::{SecretHit, SecretKind};
 
 /// Minimum length of an assigned value.
@@ -170,10 +172,13 @@ fn after_separator(text: &str, from: usize) -> Option<usize> {
     Some(skip(i, |c| c == b' ' || c == b'\t'))
 }
 
-/// The value at `start`: quoted with `"`, `'` or a backtick, or bare up to whitespace or
+/// The value at `start`: quoted with `"`, `'`, a backtick or an entity (`&quot;`), or bare up to whitespace or
 /// punctuation. `None` for a bare value that is a function call.
 fn value_span(text: &str, start: usize) -> Option<Range<usize>> {
     let rest = &text[start..];
+    if let Some(inner) = entity_quoted(rest) {
+        return Some(start + inner.start..start + inner.end);
+    }
     let first = rest.chars().next()?;
     if matches!(first, '"' | '\'' | '`') {
         let len = rest[1..].find([first, '\n', '\r'])?;
@@ -260,6 +265,11 @@ mod tests {
             ("**Password**: `Jq8#vL2!mZ5@xR9p`".into(), "Jq8#vL2!mZ5@xR9p", "****"),
             ("MasterUserPassword=Jq8vL2mZ5xR9pT4w".into(), "Jq8vL2mZ5xR9pT4w", "****"),
             ("db_password: Winter2024".into(), "Winter2024", "****"),
+            (
+                "<mxCell value=\"api_key=&quot;Zx81Kq0pLm72NvB4ty6R&quot;\"/>".into(),
+                "Zx81Kq0pLm72NvB4ty6R",
+                "Zx81…ty6R",
+            ),
             ("@rmtpassword='Test#1234'".into(), "Test#1234", "****"),
             (
                 "ENCRYPTION BY PASSWORD = 'U/fpGtmzGCYBi8A2+0/9qcRQRK2zmG/aOn939ZnKi/0='".into(),

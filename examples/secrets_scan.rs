@@ -1,5 +1,6 @@
 //! Prints every secret and account-ID hit under a directory, for reviewing false positives
-//! (`cargo run --release --example secrets_scan -- DIR [EXT...]`).
+//! (`cargo run --release --example secrets_scan -- DIR [EXT...]`). With `ACCOUNTS=1` in the
+//! environment, prints account-ID hits instead.
 
 use evidencelint::secrets::Scanner;
 
@@ -23,6 +24,15 @@ fn main() {
         let Ok(text) = std::fs::read_to_string(path) else {
             continue;
         };
+        if std::env::var_os("ACCOUNTS").is_some() {
+            for span in evidencelint::secrets::find_account_ids(&text) {
+                let from = text.floor_char_boundary(span.start.saturating_sub(40));
+                let to = text.ceil_char_boundary((span.end + 30).min(text.len()));
+                let context = text[from..to].replace('\n', " ");
+                println!("{} {} | {}", path.display(), &text[span], context.trim());
+            }
+            continue;
+        }
         for hit in scanner.scan(&text) {
             let line_start = text[..hit.span.start].rfind('\n').map_or(0, |i| i + 1);
             let line_end = text[hit.span.end..]

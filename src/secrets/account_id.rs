@@ -4,7 +4,9 @@
 //! A bare run counts only as a whole token: no letter, digit or `_` on either side, not
 //! preceded by `+` or a phone label (`Phone:`, `tel:`, `fax`, `mobile`), not part of a decimal (`0.5166666666666667`)
 //! or a dashed number (`555-123456789012`), and not a `YYYYMMDDhhmm` timestamp such as
-//! `202501011230`, which is far likelier than an account ID with that shape.
+//! `202501011230`, which is far likelier than an account ID with that shape. Quantities are
+//! skipped too: a number followed by a unit (`107374182400 bytes`) or the value of a key that
+//! does not name an account, owner or principal (`"FreeStorageSpace": 107374182400`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -44,7 +46,11 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
         if (joiner(before) && digit(before2)) || (joiner(after) && digit(after2)) {
             continue;
         }
-        if is_timestamp(m.as_str()) || phone_labelled(text, s) {
+        if is_timestamp(m.as_str())
+            || phone_labelled(text, s)
+            || unit_follows(&text[e..])
+            || (!matches!(after, Some(b'.' | b'/' | b':')) && !key_allows(text, s))
+        {
             continue;
         }
         out.push(s..e);
@@ -72,6 +78,53 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
     out.sort_by_key(|r| r.start);
     out.dedup();
     out
+}
+
+/// Units that make a number a quantity (`107374182400 bytes`), not an account.
+const UNITS: [&str; 10] = [
+    "bytes", "byte", "b", "kb", "mb", "gb", "kib", "mib", "gib", "ms",
+];
+
+/// True when a unit word follows the number (after optional spaces).
+fn unit_follows(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let word_len = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest[..word_len].to_ascii_lowercase();
+    UNITS.contains(&word.as_str())
+}
+
+/// Key fragments (lower case) under which a 12-digit value is an account ID.
+const ACCOUNT_KEYS: [&str; 5] = ["account", "owner", "principal", "aws", "id"];
+
+/// When the number is the whole value of a key (not the start of a host name or path) (`"Key": 123…`, `key: "123…"`, `key=123…`), true
+/// only if the key names an account, owner or principal (ARNs always count); `"FreeStorageSpace": 107374182400`
+/// is a metric. True when there is no key.
+fn key_allows(text: &str, start: usize) -> bool {
+    // Inside an ARN (`arn:aws:iam::123456789012:role/x`) the `:` is not a key separator.
+    let token_start = text[..start]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | '[' | ','))
+        .map_or(0, |i| i + 1);
+    if text[token_start..start].starts_with("arn:") {
+        return true;
+    }
+    let before = text[..start]
+        .trim_end_matches(['"', '\''])
+        .trim_end_matches([' ', '\t']);
+    let Some(before) = before.strip_suffix([':', '=']) else {
+        return true;
+    };
+    let before = before
+        .trim_end_matches([' ', '\t'])
+        .trim_end_matches(['"', '\'']);
+    let key_len = before
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        .count();
+    let key = before[before.len() - key_len..].to_ascii_lowercase();
+    key.is_empty() || ACCOUNT_KEYS.iter().any(|k| key.contains(k))
 }
 
 /// Words that, shortly before a number on the same line, make it a phone number.
@@ -129,6 +182,13 @@ mod tests {
             ),
             ("s3://bucket/806242271698/cev1/", &["806242271698"]),
             ("\"account\": \"012345678912\"", &["012345678912"]),
+            ("OwnerId: 210987654321", &["210987654321"]),
+            (
+                "psql --host=222222222222.aws-region.rds.amazonaws.com",
+                &["222222222222"],
+            ),
+            ("aws:SourceAccount = '210987654321'", &["210987654321"]),
+            ("\"recipientAccountId\":\"210987654321\"", &["210987654321"]),
             ("{\"ids\": \"a\\n210987654321\\n\"}", &["210987654321"]),
         ];
         for (text, want) in cases {
@@ -142,6 +202,9 @@ mod tests {
             "1234567890123",
             "call +441234567890 now",
             "Mobile: 447700900123",
+            "\"FreeStorageSpace\": 107374182400,",
+            "size: 549755813888 bytes",
+            "Volume is 549755813888 B",
             "tel:001206555010",
             "value 0.5166666666666667",
             "signature b441901545441d3c",

@@ -3,6 +3,7 @@
 //! environment, prints account-ID hits instead.
 
 use evidencelint::secrets::Scanner;
+use evidencelint::source::clamp_to_boundary;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -26,8 +27,8 @@ fn main() {
         };
         if std::env::var_os("ACCOUNTS").is_some() {
             for span in evidencelint::secrets::find_account_ids(&text) {
-                let from = text.floor_char_boundary(span.start.saturating_sub(40));
-                let to = text.ceil_char_boundary((span.end + 30).min(text.len()));
+                let from = clamp_to_boundary(&text, span.start.saturating_sub(40));
+                let to = clamp_to_boundary(&text, span.end + 30);
                 let context = text[from..to].replace('\n', " ");
                 println!("{} {} | {}", path.display(), &text[span], context.trim());
             }

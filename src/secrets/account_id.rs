@@ -2,16 +2,19 @@
 //! dashed `1234-5678-9012` form when the line calls it an account.
 //!
 //! A bare run counts only as a whole token: no letter, digit or `_` on either side, not
-//! preceded by `+` or a phone label (`Phone:`, `tel:`, `fax`, `mobile`), not part of a decimal (`0.5166666666666667`)
-//! or a dashed number (`555-123456789012`), and not a `YYYYMMDDhhmm` timestamp such as
-//! `202501011230`, which is far likelier than an account ID with that shape. Quantities are
-//! skipped too: a number followed by a unit (`107374182400 bytes`) or the value of a key that
-//! does not name an account, owner or principal (`"FreeStorageSpace": 107374182400`).
+//! preceded by `+` or a phone label (`Phone:`, `tel:`, `fax`, `mobile`), not part of a
+//! decimal (`0.5166666666666667`) or a dashed number (`555-123456789012`), not the last group
+//! of a UUID, and not a `YYYYMMDDhhmm` timestamp such as `202501011230`, which is far likelier
+//! than an account ID with that shape. Quantities are skipped too: a number followed by a unit
+//! (`107374182400 bytes`) or the value of a key that does not name an account, owner or
+//! principal (`"FreeStorageSpace": 107374182400`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use super::heuristics::is_uuid;
 
 static TWELVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{12}").expect("valid regex"));
 
@@ -46,7 +49,10 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
         if (joiner(before) && digit(before2)) || (joiner(after) && digit(after2)) {
             continue;
         }
-        if is_timestamp(m.as_str())
+        // The last group of a UUID (`…-bcde-444444444444`), e.g. a CloudTrail `eventID`.
+        let uuid_tail = s >= 24 && text.is_char_boundary(s - 24) && is_uuid(&text[s - 24..e]);
+        if uuid_tail
+            || is_timestamp(m.as_str())
             || phone_labelled(text, s)
             || unit_follows(&text[e..])
             || (!matches!(after, Some(b'.' | b'/' | b':')) && !key_allows(text, s))
@@ -202,6 +208,8 @@ mod tests {
             "1234567890123",
             "call +441234567890 now",
             "Mobile: 447700900123",
+            "\"eventID\": \"33333333-bcde-5555-bcde-444444444444\"",
+            "key/1234abcd-12cd-34ef-56ab-123456789012",
             "\"FreeStorageSpace\": 107374182400,",
             "size: 549755813888 bytes",
             "Volume is 549755813888 B",

@@ -110,8 +110,10 @@ const ACCOUNT_KEYS: [&str; 5] = ["account", "owner", "principal", "aws", "id"];
 fn key_allows(text: &str, start: usize) -> bool {
     // Inside an ARN (`arn:aws:iam::123456789012:role/x`) the `:` is not a key separator.
     let token_start = text[..start]
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | '[' | ','))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '(' | '[' | ','))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     if text[token_start..start].starts_with("arn:") {
         return true;
     }
@@ -189,6 +191,10 @@ mod tests {
             ("s3://bucket/806242271698/cev1/", &["806242271698"]),
             ("\"account\": \"012345678912\"", &["012345678912"]),
             ("OwnerId: 210987654321", &["210987654321"]),
+            (
+                "ARN\u{3000}arn:aws:iam::210987654321:root",
+                &["210987654321"],
+            ),
             (
                 "psql --host=222222222222.aws-region.rds.amazonaws.com",
                 &["222222222222"],

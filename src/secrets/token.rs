@@ -8,7 +8,8 @@
 //!   `secret_key`, `private_key` or `access_key`, when the value is at least 16 characters,
 //!   has letters and digits, and carries at least 3.5 bits of entropy per character. Values
 //!   of password keys (`password`, `passwd`, `pwd`) need only 8 characters and 2.5 bits:
-//!   people choose passwords, machines choose tokens.
+//!   people choose passwords, machines choose tokens. Command-line flags count as keys with
+//!   a space as separator too: `--master-user-password 'Xk9#mP2$vL7q'`.
 //!
 //! Never reported: placeholders and documented examples, UUIDs (AWS `ClientToken`s and
 //! idempotency keys), ARNs, URLs and paths, pagination tokens (`NextToken`, `Marker`-style
@@ -106,13 +107,22 @@ pub(crate) fn find_known(text: &str, out: &mut Vec<SecretHit>) {
 /// Pushes a hit for every high-entropy value assigned to a secret-sounding key in `text`.
 pub(crate) fn find_assigned(text: &str, out: &mut Vec<SecretHit>) {
     for m in KEY_WORDS.find_iter(text) {
-        let Some(value_start) = after_separator(text, m.end()) else {
-            continue;
-        };
         // The key is the word plus the identifier characters before it.
-        let key_start = text[..m.start()]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
-            .map_or(0, |i| i + 1);
+        let key_len = text.as_bytes()[..m.start()]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+            .count();
+        let key_start = m.start() - key_len;
+        let cli_flag = text[key_start..].starts_with("--");
+        let value_start = match after_separator(text, m.end()) {
+            Some(start) => start,
+            None if cli_flag => match cli_value_start(text, m.end()) {
+                Some(start) => start,
+                None => continue,
+            },
+            None => continue,
+        };
         // `…:secret:rds!db-…` inside an ARN, `/token/…` in a path: not a key.
         if matches!(text[..key_start].bytes().last(), Some(b':' | b'/')) {
             continue;
@@ -170,6 +180,16 @@ fn after_separator(text: &str, from: usize) -> Option<usize> {
         _ => return None,
     }
     Some(skip(i, |c| c == b' ' || c == b'\t'))
+}
+
+/// Where the value of a command-line flag (`--master-user-password 'Xk9…'`) starts: after
+/// spaces, unless what follows is another flag or a line continuation.
+fn cli_value_start(text: &str, from: usize) -> Option<usize> {
+    let rest = &text[from..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    let spaces = rest.len() - trimmed.len();
+    let next = trimmed.chars().next()?;
+    (spaces > 0 && !matches!(next, '-' | '\\' | '^' | '`' | '\r' | '\n')).then_some(from + spaces)
 }
 
 /// The value at `start`: quoted with `"`, `'`, a backtick or an entity (`&quot;`), or bare up to whitespace or
@@ -272,6 +292,12 @@ mod tests {
             ),
             ("@rmtpassword='Test#1234'".into(), "Test#1234", "****"),
             (
+                "aws rds create-db-instance --master-user-password 'Xk9#mP2$vL7q' \\".into(),
+                "Xk9#mP2$vL7q",
+                "****",
+            ),
+            ("--auth-token Zx81Kq0pLm72NvB4ty6R".into(), "Zx81Kq0pLm72NvB4ty6R", "Zx81…ty6R"),
+            (
                 "ENCRYPTION BY PASSWORD = 'U/fpGtmzGCYBi8A2+0/9qcRQRK2zmG/aOn939ZnKi/0='".into(),
                 "U/fpGtmzGCYBi8A2+0/9qcRQRK2zmG/aOn939ZnKi/0=",
                 "****",
@@ -311,6 +337,12 @@ mod tests {
             "token_url: https://auth.example.com/oauth2/token?x=3f786850e387550fdab836ed7e6dc881de23001b",
             "api_key: aaaaaaaaaaaaaaaaaaaa1",
             "api_key: Winter2024",
+            "--master-user-password secret123",
+            "--master-user-password masteruserpassword",
+            "psql --password --dbname=labdb",
+            "--rotate-master-user-password ^",
+            "--starting-token 0a1b2c3d4e5f6a7b8c9d",
+            "the password Xk9mP2vL7q is not assigned",
             "password: required",
             "password: 8 characters minimum",
             "password = args[5]",

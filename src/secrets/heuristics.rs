@@ -109,11 +109,12 @@ fn unleet(lower: &str) -> String {
         .collect()
 }
 
-/// XML/HTML entities used as quotes in `.drawio` and HTML exports.
-const ENTITY_QUOTES: [&str; 4] = ["&quot;", "&#34;", "&apos;", "&#39;"];
+/// Quotes written as XML/HTML entities (`.drawio`, HTML exports) or backslash escapes (JSON
+/// nested in a JSON string, such as a Secrets Manager `SecretString`).
+const ENTITY_QUOTES: [&str; 5] = ["&quot;", "&#34;", "&apos;", "&#39;", "\\\""];
 
-/// When `rest` starts with an entity quote (`&quot;…&quot;`), the byte range of the quoted
-/// content within `rest`.
+/// When `rest` starts with an escaped quote (`&quot;…&quot;`, `\"…\"`), the byte range of
+/// the quoted content within `rest`.
 pub fn entity_quoted(rest: &str) -> Option<Range<usize>> {
     let quote = ENTITY_QUOTES.iter().find(|q| rest.starts_with(**q))?;
     let body = &rest[quote.len()..];
@@ -267,6 +268,7 @@ mod tests {
         assert_eq!(entity_quoted("&quot;abc&quot; x"), Some(6..9));
         assert_eq!(entity_quoted("&#39;abc&#39;"), Some(5..8));
         assert_eq!(entity_quoted("&quot;abc"), None);
+        assert_eq!(entity_quoted("\\\"abc\\\","), Some(2..5));
         assert_eq!(entity_quoted("abc"), None);
     }
 

@@ -160,8 +160,8 @@ pub(crate) fn find_assigned(text: &str, out: &mut Vec<SecretHit>) {
     }
 }
 
-/// Where the value starts after a key ending at `from`: closing quotes or Markdown emphasis
-/// (`"`, `'`, `*`, a backtick), spaces, then `=`, `:`, `:=` or `=>`, then spaces. `None` when
+/// Where the value starts after a key ending at `from`: closing quotes, escaped quotes or
+/// Markdown emphasis (`"`, `\"`, `'`, `*`, a backtick), spaces, then `=`, `:`, `:=` or `=>`, then spaces. `None` when
 /// no assignment follows.
 fn after_separator(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
@@ -171,7 +171,7 @@ fn after_separator(text: &str, from: usize) -> Option<usize> {
         }
         i
     };
-    let mut i = skip(from, |c| matches!(c, b'"' | b'\'' | b'*' | b'`'));
+    let mut i = skip(from, |c| matches!(c, b'"' | b'\'' | b'*' | b'`' | b'\\'));
     i = skip(i, |c| c == b' ' || c == b'\t');
     match b.get(i) {
         Some(b'=') if b.get(i + 1) == Some(&b'>') => i += 2,
@@ -285,6 +285,11 @@ mod tests {
             ("**Password**: `Jq8#vL2!mZ5@xR9p`".into(), "Jq8#vL2!mZ5@xR9p", "****"),
             ("MasterUserPassword=Jq8vL2mZ5xR9pT4w".into(), "Jq8vL2mZ5xR9pT4w", "****"),
             ("db_password: Winter2024".into(), "Winter2024", "****"),
+            (
+                r#""SecretString": "{\"username\":\"admin\",\"password\":\"Xk9mP2vL7q\"}","#.into(),
+                "Xk9mP2vL7q",
+                "****",
+            ),
             (
                 "<mxCell value=\"api_key=&quot;Zx81Kq0pLm72NvB4ty6R&quot;\"/>".into(),
                 "Zx81Kq0pLm72NvB4ty6R",

@@ -4,7 +4,7 @@
 //! A bare run counts only as a whole token: no letter, digit or `_` on either side, not
 //! preceded by `+` or a phone label (`Phone:`, `tel:`, `fax`, `mobile`), not part of a
 //! decimal (`0.5166666666666667`) or a dashed number (`555-123456789012`), not the last group
-//! of a UUID, and not a `YYYYMMDDhhmm` timestamp such as `202501011230`, which is far likelier
+//! of a UUID or the tail of a resource ID (`vpce-987654321098`), and not a `YYYYMMDDhhmm` timestamp such as `202501011230`, which is far likelier
 //! than an account ID with that shape. Quantities are skipped too: a number followed by a unit
 //! (`107374182400 bytes`) or the value of a key that does not name an account, owner or
 //! principal (`"FreeStorageSpace": 107374182400`).
@@ -49,9 +49,7 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
         if (joiner(before) && digit(before2)) || (joiner(after) && digit(after2)) {
             continue;
         }
-        // The last group of a UUID (`…-bcde-444444444444`), e.g. a CloudTrail `eventID`.
-        let uuid_tail = s >= 24 && text.is_char_boundary(s - 24) && is_uuid(&text[s - 24..e]);
-        if uuid_tail
+        if id_suffix(text, s)
             || is_timestamp(m.as_str())
             || phone_labelled(text, s)
             || unit_follows(&text[e..])
@@ -84,6 +82,45 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
     out.sort_by_key(|r| r.start);
     out.dedup();
     out
+}
+
+/// AWS resource-ID prefixes: `vpce-987654321098` is an endpoint ID, not an account.
+const RESOURCE_PREFIXES: [&str; 14] = [
+    "vpce", "vpc", "sg", "subnet", "i", "vol", "snap", "ami", "eni", "rtb", "igw", "nat", "tgw",
+    "pcx",
+];
+
+/// True when the number ends another identifier: the last group of a UUID (a CloudTrail
+/// `eventID` such as `…-bcde-444444444444`, also with Markdown-escaped `\-`) or the tail of a
+/// resource ID (`vpce-987654321098`).
+fn id_suffix(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    let Some(head) = head.strip_suffix('-') else {
+        return false;
+    };
+    let head = head.strip_suffix('\\').unwrap_or(head);
+    let tail: String = head
+        .chars()
+        .rev()
+        .take(40)
+        .filter(|&c| c != '\\')
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let word_len = tail
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let word = &tail[tail.len() - word_len..];
+    if RESOURCE_PREFIXES.contains(&word) {
+        return true;
+    }
+    let cut = tail.len().saturating_sub(23);
+    tail.len() >= 23
+        && tail.is_char_boundary(cut)
+        && is_uuid(&format!("{}-000000000000", &tail[cut..]))
 }
 
 /// Units that make a number a quantity (`107374182400 bytes`), not an account.
@@ -216,6 +253,8 @@ mod tests {
             "Mobile: 447700900123",
             "\"eventID\": \"33333333-bcde-5555-bcde-444444444444\"",
             "key/1234abcd-12cd-34ef-56ab-123456789012",
+            "ask.skill.a3103cee\\-c48c\\-40a0\\-a2c9\\-251141888863",
+            "us-west-2a:vpce-987654321098",
             "\"FreeStorageSpace\": 107374182400,",
             "size: 549755813888 bytes",
             "Volume is 549755813888 B",

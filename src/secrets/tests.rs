@@ -135,7 +135,7 @@ fn truncations_never_panic_and_spans_stay_valid() {
 /// xorshift, so failures reproduce): no panic, and every span is valid, sorted and disjoint.
 #[test]
 fn random_fragments_never_panic() {
-    const FRAGMENTS: [&str; 40] = [
+    const FRAGMENTS: [&str; 44] = [
         "password",
         "Pwd",
         "token",
@@ -171,6 +171,10 @@ fn random_fragments_never_panic() {
         "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgO",
         "123456789012",
         "account",
+        "-",
+        "\\-",
+        "abcd",
+        "vpce",
         "1234-5678-9012",
         "arn:aws:iam::",
         "Xk9mP2vL7qZx81Kq",

@@ -20,4 +20,5 @@ pub mod output;
 pub mod packs;
 pub mod parse;
 pub mod registry;
+pub mod secrets;
 pub mod source;

@@ -14,6 +14,7 @@ use crate::evaluate::{self, Evaluation, lexicon};
 use crate::model::{Document, Repository};
 use crate::packs::Catalog;
 use crate::parse::ParsedFile;
+use crate::secrets::Scanner;
 
 /// What a run needs besides the repository.
 pub struct LintInput<'a> {
@@ -111,6 +112,7 @@ fn process_file(
     let mut doc = Document::build(&parsed);
     let mut diagnostics = Vec::new();
     checks::check_file(&parsed, &doc, known, &mut diagnostics);
+    checks::secret::check_text(&parsed.source, &Scanner::new(), &mut diagnostics);
     if doc.has_front_matter {
         doc.hits = lexicon::hits(lexicon, &parsed);
     }

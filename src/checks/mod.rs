@@ -7,7 +7,9 @@ pub mod diagram;
 pub mod file;
 pub mod frontmatter;
 pub mod link;
+pub mod privacy;
 pub mod registry;
+pub mod secret;
 pub mod suggest;
 
 use crate::diagnostic::Diagnostic;
@@ -35,6 +37,8 @@ pub fn builtin_codes() -> Vec<&'static CodeInfo> {
     ]
     .into_iter()
     .chain(diagram::codes())
+    .chain(secret::CODES.iter())
+    .chain([&privacy::account_id::INFO, &privacy::customer_named::INFO])
     .collect()
 }
 
@@ -78,5 +82,9 @@ pub fn check_repository(
     frontmatter::unknown_case_study::check(repo, out);
     link::broken::check(repo, out);
     link::outside_repo::check(repo, out);
+    privacy::account_id::check(repo, out);
+    privacy::customer_named::check(repo, out);
+    let others: Vec<String> = repo.files.iter().cloned().collect();
+    secret::check_files(&repo.root, &others, out);
     diagram::check(repo, out)
 }

@@ -297,6 +297,20 @@ fn group_satisfied(
     })
 }
 
+/// A customer name without legal suffixes and trailing punctuation, case kept
+/// (`Acme Payments Ltd.` → `Acme Payments`).
+pub fn customer_core(name: &str) -> String {
+    let normalized = normalize_customer(name);
+    let count = normalized.split(' ').count();
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .take(count)
+        .collect();
+    words.join(" ")
+}
+
 /// A customer name compared without case, punctuation or legal suffixes.
 pub fn normalize_customer(name: &str) -> String {
     const SUFFIXES: &[&str] = &[

@@ -3,19 +3,34 @@
 
 use crate::diagnostic::Diagnostic;
 
+/// Old spellings kept working (contract: one release at least): (old, current).
+pub const ALIASES: &[(&str, &str)] = &[("secret/aws-account-id", "privacy/aws-account-id")];
+
+/// The current spelling of a code.
+pub fn canonical(name: &str) -> &str {
+    ALIASES
+        .iter()
+        .find(|(old, _)| *old == name)
+        .map_or(name, |(_, new)| new)
+}
+
 /// Whether `name` covers `diag`.
 pub fn covers(name: &str, diag: &Diagnostic) -> bool {
+    let name = canonical(name);
     if name == diag.code {
         return true;
     }
     if name.ends_with('/') {
         return diag.code.starts_with(name);
     }
-    diag.control.as_deref() == Some(name) || diag.code.starts_with(&format!("{name}/"))
+    let is_control_id = name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.contains('/');
+    is_control_id
+        && (diag.control.as_deref() == Some(name) || diag.code.starts_with(&format!("{name}/")))
 }
 
 /// How specific a name is, for choosing among overrides: exact code > control > prefix.
 pub fn specificity(name: &str, diag: &Diagnostic) -> u8 {
+    let name = canonical(name);
     if name == diag.code {
         3
     } else if name.ends_with('/') {
@@ -28,6 +43,7 @@ pub fn specificity(name: &str, diag: &Diagnostic) -> u8 {
 /// Whether `name` is something a finding can be named by: a known code, a prefix of one, or
 /// a control ID.
 pub fn is_known(name: &str, codes: &[String], controls: &[&str]) -> bool {
+    let name = canonical(name);
     if name.ends_with('/') {
         return codes.iter().any(|c| c.starts_with(name));
     }

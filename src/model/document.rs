@@ -119,6 +119,10 @@ pub struct Document {
     /// Whether the first HTML comment is the first thing in the body (it then also covers
     /// the front matter when it is an `evidencelint-disable`).
     pub body_starts_with_comment: bool,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// AWS account IDs in the file.
+    pub account_ids: Vec<Location>,
     /// The body states a multi-AZ or multi-Region deployment.
     pub mentions_multi_az: bool,
     /// Recognizer hits (filled by the evaluate stage).
@@ -177,6 +181,11 @@ impl Document {
                     .get(file.body_start..c.span.start)
                     .is_some_and(|t| t.trim().is_empty())
             }),
+            body_start: file.body_start,
+            account_ids: crate::secrets::find_account_ids(&file.source.text)
+                .into_iter()
+                .map(|r| file.source.location(r))
+                .collect(),
             mentions_multi_az: file
                 .markdown
                 .blocks

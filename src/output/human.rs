@@ -3,8 +3,8 @@
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use super::Summary;
 use super::sources::Sources;
-use super::{Summary, redact};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Renders every diagnostic and the summary line.
@@ -101,7 +101,7 @@ fn snippet_window(
         return None;
     }
     let (start, end) = window(text, span.start, span.end);
-    let source = redact::redact(&text[start..end]);
+    let source = text[start..end].to_string();
     Some((source, span.start - start..span.end - start))
 }
 

@@ -25,7 +25,7 @@ impl Sources {
         self.extra.insert(path.to_string(), text);
     }
 
-    /// The text of `path` (BOM removed), if it can be read as UTF-8.
+    /// The text of `path` (BOM removed, secrets masked), if it can be read as UTF-8.
     pub fn get(&mut self, path: &str) -> Option<&str> {
         if let Some(text) = self.extra.get(path) {
             return Some(text.as_str());
@@ -35,7 +35,8 @@ impl Sources {
             .entry(path.to_string())
             .or_insert_with(|| {
                 let bytes = std::fs::read(root.join(path)).ok()?;
-                crate::discover::read::decode(path, bytes).ok()
+                let text = crate::discover::read::decode(path, bytes).ok()?;
+                Some(super::redact::redact(&text))
             })
             .as_deref()
     }

@@ -129,6 +129,11 @@ fn each_case_study(
                 column,
                 Status::Waived(reason.to_string()),
             ));
+            let subject = format!("case study `{id}`");
+            out.push(
+                waived(missing(control, item, &subject, None, &found), reason)
+                    .case_study(id.clone()),
+            );
             continue;
         }
         cells.push(cell(ctx, control, item, column, Status::Missing));
@@ -223,6 +228,10 @@ fn practice(
             Column::Practice,
             Status::Waived(reason.to_string()),
         ));
+        out.push(waived(
+            missing(control, item, "no practice document", None, &found),
+            reason,
+        ));
         return;
     }
     cells.push(cell(ctx, control, item, Column::Practice, Status::Missing));
@@ -234,6 +243,17 @@ fn practice(
         location,
         &found,
     ));
+}
+
+/// A waived finding: kept as a note, marked silenced (listed with `--include-suppressed`).
+fn waived(diag: Diagnostic, reason: &str) -> Diagnostic {
+    let mut diag = diag;
+    diag.severity = crate::diagnostic::Severity::Note;
+    diag.suppressed = Some(crate::diagnostic::Suppressed {
+        kind: "wafr",
+        reason: reason.to_string(),
+    });
+    diag
 }
 
 fn has_diagram_link(doc: &Document) -> bool {

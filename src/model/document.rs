@@ -167,6 +167,7 @@ impl Document {
                 .headings
                 .iter()
                 .map(|h| h.anchor.clone())
+                .chain(file.markdown.html_anchors.iter().cloned())
                 .collect(),
             links: links(file),
             comments: file

@@ -25,7 +25,12 @@ pub struct Summary {
 impl Summary {
     /// Counts the diagnostics.
     pub fn new(diagnostics: &[Diagnostic], files: usize) -> Self {
-        let count = |s| diagnostics.iter().filter(|d| d.severity == s && d.suppressed.is_none()).count();
+        let count = |s| {
+            diagnostics
+                .iter()
+                .filter(|d| d.severity == s && d.suppressed.is_none())
+                .count()
+        };
         Summary {
             files,
             errors: count(Severity::Error),

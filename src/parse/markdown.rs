@@ -56,6 +56,8 @@ pub struct MarkdownDoc {
     pub links: Vec<Link>,
     /// HTML comments in order.
     pub comments: Vec<Comment>,
+    /// Anchors defined in HTML (`<a name="x">`, `id="x"`), as written.
+    pub html_anchors: Vec<String>,
     /// Byte ranges of fenced and indented code blocks.
     pub code_blocks: Vec<Range<usize>>,
     /// Plain-text blocks in order.
@@ -337,6 +339,10 @@ impl Builder {
                 span: range.start + whole.start()..range.start + whole.end(),
             });
         }
+        for m in HTML_ANCHOR.captures_iter(html) {
+            let value = m.get(1).or_else(|| m.get(2)).expect("one alternative");
+            self.doc.html_anchors.push(value.as_str().to_string());
+        }
         for m in HTML_REF.captures_iter(html) {
             let value = m.get(2).or_else(|| m.get(3)).expect("one alternative");
             let is_image = m[1].eq_ignore_ascii_case("src");
@@ -358,6 +364,9 @@ impl Builder {
 
 static COMMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)<!--(.*?)-->").expect("valid regex"));
+static HTML_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid regex")
+});
 static HTML_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\b(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid regex")
 });
@@ -400,6 +409,15 @@ mod tests {
         let doc = parse("# RTO & RPO targets\n## Plan\n## Plan\n", 0);
         let anchors: Vec<_> = doc.headings.iter().map(|h| h.anchor.as_str()).collect();
         assert_eq!(anchors, ["rto--rpo-targets", "plan", "plan-1"]);
+    }
+
+    #[test]
+    fn html_anchors_are_collected() {
+        let doc = parse(
+            "## Limits<a name=\"MySQL.Limits\"></a>\n\n<div id='x'></div>\n",
+            0,
+        );
+        assert_eq!(doc.html_anchors, ["MySQL.Limits", "x"]);
     }
 
     #[test]

@@ -66,7 +66,7 @@ fn check_link(repo: &Repository, doc: &Document, dest: &str) -> Option<Diagnosti
 
 fn missing_anchor(target: &Document, anchor: &str, dest: &str) -> Option<Diagnostic> {
     let wanted = anchor.to_lowercase();
-    if target.anchors.contains(&wanted) {
+    if target.anchors.iter().any(|a| a == anchor || *a == wanted) {
         return None;
     }
     let mut diag = Diagnostic::error(

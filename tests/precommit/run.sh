@@ -53,6 +53,9 @@ try_fixture() {
     fail "try-repo on $name: exit $status (wanted $expected), output:"
     cat "$scratch/$name.log"
   fi
+  if [ -n "${VERBOSE:-}" ]; then
+    cat "$scratch/$name.log"
+  fi
 }
 
 try_fixture ci-failing 1 "link/broken"

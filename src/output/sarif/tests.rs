@@ -180,3 +180,107 @@ fn rule_names_are_identifiers() {
     assert_eq!(rule_name("link/broken"), "LinkBroken");
     assert_eq!(rule_name(""), "Finding");
 }
+
+const PACK: &str = r#"
+program: test-sd-2026
+title: Test checklist
+version: "1"
+validity:
+  released: "2026-01-01"
+case-studies:
+  control: PRE-1
+  engines: [rds-postgresql]
+  statuses: [production]
+  recency: { field: end, months: 18, control: PRE-1 }
+  affiliate-allowed: true
+  one-per-customer: true
+  per-engine: { control: PRE-1, minimum: 1 }
+controls:
+  - id: PRE-1
+    title: Case studies
+    text: Two case studies.
+    scope: each-case-study
+  - id: TST-009
+    title: Recovery objectives
+    text: State RTO and RPO.
+    scope: each-case-study
+    items:
+      - id: rto
+        what: the Recovery Time Objective
+        severity: warning
+        help: state the RTO as a duration
+        example: The RTO is one hour.
+        recognize: { fact: { names: [RTO], value: duration } }
+"#;
+
+fn catalog_with_pack() -> Catalog {
+    let mut catalog = Catalog::default();
+    let source = crate::source::SourceText::new("rules/test.yaml".to_string(), PACK.to_string());
+    catalog.add(&source, "test").expect("test pack loads");
+    catalog
+}
+
+#[test]
+fn pack_controls_and_items_become_rules() {
+    let catalog = catalog_with_pack();
+    let paths = PathStyle::default();
+    let diags = vec![
+        Diagnostic::warning("TST-009/rto", "no RTO")
+            .at(at("cs.md", 2))
+            .control("TST-009"),
+        Diagnostic::error("PRE-1", "too few").control("PRE-1"),
+        Diagnostic::error("TST-009/unknown-item", "an item no pack defines"),
+    ];
+    let text = render(
+        &diags,
+        &SarifContext {
+            catalog: &catalog,
+            fallback_path: None,
+            paths: &paths,
+        },
+    );
+    let log: Value = serde_json::from_str(&text).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let rule = |id: &str| {
+        rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("rule {id}"))
+    };
+    let item = rule("TST-009/rto");
+    assert_eq!(item["defaultConfiguration"]["level"], "warning");
+    assert_eq!(
+        item["shortDescription"]["text"],
+        "TST-009: the Recovery Time Objective (Recovery objectives)"
+    );
+    assert!(
+        item["fullDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("TST-009/rto — the Recovery Time Objective")
+    );
+    assert!(
+        item["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("state the RTO as a duration")
+    );
+    let control = rule("TST-009");
+    assert!(
+        control["fullDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("State RTO and RPO.")
+    );
+    rule("PRE-1");
+    assert_eq!(
+        rule("TST-009/unknown-item")["shortDescription"]["text"],
+        "evidence item `unknown-item` of control TST-009"
+    );
+    for result in log["runs"][0]["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+    }
+}

@@ -42,6 +42,17 @@ pub enum Format {
     Github,
 }
 
+/// Which findings make `check` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any error (the default).
+    Error,
+    /// Any error or warning.
+    Warning,
+    /// Nothing: exit 0 unless the run itself fails (exit 2).
+    Never,
+}
+
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -79,6 +90,20 @@ pub struct CheckArgs {
     /// Print only the summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Also write SARIF 2.1.0 to FILE (in addition to the main format).
+    #[arg(long, value_name = "FILE")]
+    pub sarif_file: Option<PathBuf>,
+    /// Append a Markdown job summary to FILE (default: `$GITHUB_STEP_SUMMARY` when set).
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// Which findings make the run exit 1: `error` (default), `warning` (errors or warnings)
+    /// or `never`.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
+    pub fail_on: FailOn,
+    /// Prepended to paths in SARIF, GitHub annotations and the job summary: the evidence
+    /// root's folder within the Git repository, when it is not the repository's root.
+    #[arg(long, value_name = "DIR")]
+    pub path_prefix: Option<String>,
     /// Number of threads (default: all cores). Output is identical for any value.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use super::args::{CheckArgs, ColorChoice, Format};
+use super::args::{CheckArgs, ColorChoice, FailOn, Format};
 use super::setup::{self, UsageError};
 use std::collections::BTreeSet;
 
@@ -11,7 +11,10 @@ use crate::evaluate::lexicon;
 use crate::filter::baseline::Baseline;
 use crate::filter::{self, FilterInput, changed};
 use crate::lint::{LintInput, LintOutcome, lint};
-use crate::output::{Summary, human, json, sources::Sources};
+use crate::output::paths::PathStyle;
+use crate::output::{
+    Summary, github, human, json, sarif, sources::Sources, summary as job_summary,
+};
 use crate::registry;
 
 /// Runs `check`; returns exit 0 (no errors), 1 (errors) or 2 (the run could not be done).
@@ -72,13 +75,109 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     let mut summary = Summary::new(&outcome.diagnostics, outcome.files);
     summary.baselined = filtered.baselined;
     summary.baseline_fixed = filtered.baseline_fixed;
-    let text = render(args, &outcome, &summary, &config)?;
+    let paths = path_style(args)?;
+    let ctx = Rendering {
+        outcome: &outcome,
+        summary: &summary,
+        config: &config,
+        catalog: &catalog,
+        paths: &paths,
+    };
+    let text = render(args, &ctx);
+    if let Some(file) = &args.sarif_file {
+        write_file(file, &render_sarif(&ctx))?;
+    }
+    if let Some(file) = summary_file(args) {
+        append_summary(&file, &ctx)?;
+    }
     write_output(args, &text)?;
-    Ok(if summary.errors > 0 {
+    Ok(exit_code(args.fail_on, &summary))
+}
+
+/// Exit 1 when the findings reach the `--fail-on` level, else 0.
+pub fn exit_code(fail_on: FailOn, summary: &Summary) -> ExitCode {
+    let fail = match fail_on {
+        FailOn::Error => summary.errors > 0,
+        FailOn::Warning => summary.errors + summary.warnings > 0,
+        FailOn::Never => false,
+    };
+    if fail {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Everything a renderer may need.
+struct Rendering<'a> {
+    outcome: &'a LintOutcome,
+    summary: &'a Summary,
+    config: &'a crate::config::Config,
+    catalog: &'a crate::packs::Catalog,
+    paths: &'a PathStyle,
+}
+
+fn path_style(args: &CheckArgs) -> Result<PathStyle, UsageError> {
+    match &args.path_prefix {
+        None => Ok(PathStyle::default()),
+        Some(prefix) => PathStyle::with_prefix(prefix).ok_or_else(|| {
+            UsageError::message(format!(
+                "--path-prefix `{prefix}` must be a relative folder inside the repository (no `..`)"
+            ))
+        }),
+    }
+}
+
+fn render_sarif(ctx: &Rendering<'_>) -> String {
+    let fallback = sarif::fallback_path(&ctx.outcome.repo.files);
+    sarif::render(
+        &ctx.outcome.diagnostics,
+        &sarif::SarifContext {
+            catalog: ctx.catalog,
+            fallback_path: fallback,
+            paths: ctx.paths,
+        },
+    )
+}
+
+/// `--summary FILE`, else `$GITHUB_STEP_SUMMARY` when set and not empty.
+fn summary_file(args: &CheckArgs) -> Option<std::path::PathBuf> {
+    args.summary.clone().or_else(|| {
+        std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|v| !v.is_empty())
+            .map(Into::into)
     })
+}
+
+fn append_summary(file: &std::path::Path, ctx: &Rendering<'_>) -> Result<(), UsageError> {
+    let links = job_summary::Links::from_env(ctx.paths.clone(), |name| std::env::var(name).ok());
+    let text = job_summary::render(
+        &ctx.outcome.diagnostics,
+        ctx.summary,
+        &ctx.outcome.evaluation,
+        &links,
+    );
+    let mut handle = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)
+        .map_err(|e| {
+            UsageError::message(format!(
+                "cannot open `{}` for the job summary: {e}",
+                file.display()
+            ))
+        })?;
+    handle.write_all(text.as_bytes()).map_err(|e| {
+        UsageError::message(format!(
+            "cannot write the job summary to `{}`: {e}",
+            file.display()
+        ))
+    })
+}
+
+fn write_file(path: &std::path::Path, text: &str) -> Result<(), UsageError> {
+    std::fs::write(path, text)
+        .map_err(|e| UsageError::message(format!("cannot write `{}`: {e}", path.display())))
 }
 
 fn changed_files(
@@ -111,24 +210,22 @@ fn with_threads<T: Send>(
     Ok(pool.install(f))
 }
 
-fn render(
-    args: &CheckArgs,
-    outcome: &LintOutcome,
-    summary: &Summary,
-    config: &crate::config::Config,
-) -> Result<String, UsageError> {
+fn render(args: &CheckArgs, ctx: &Rendering<'_>) -> String {
     let color = use_color(args.color, args.output.is_none());
-    Ok(match args.format {
+    let (outcome, summary) = (ctx.outcome, ctx.summary);
+    match args.format {
         Format::Json => json::render(&outcome.diagnostics, summary),
+        Format::Sarif => render_sarif(ctx),
+        Format::Github => github::render(&outcome.diagnostics, summary, ctx.paths),
         Format::Human if args.quiet => human::render_summary(summary, color),
-        Format::Human | Format::Sarif | Format::Github => {
+        Format::Human => {
             let mut sources = Sources::new(&outcome.repo.root);
-            if let Some(src) = &config.source {
+            if let Some(src) = &ctx.config.source {
                 sources.insert(&src.path, src.text.clone());
             }
             human::render(&outcome.diagnostics, summary, &mut sources, color)
         }
-    })
+    }
 }
 
 /// Whether to colour output written to standard output (or a file).
@@ -146,8 +243,7 @@ pub fn use_color(choice: ColorChoice, to_stdout: bool) -> bool {
 
 fn write_output(args: &CheckArgs, text: &str) -> Result<(), UsageError> {
     match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| UsageError::message(format!("cannot write `{}`: {e}", path.display()))),
+        Some(path) => write_file(path, text),
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error of the run.

@@ -1,9 +1,13 @@
 //! Stage 6: render findings — one emitter per format.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod paths;
 pub mod redact;
+pub mod sarif;
 pub mod sources;
+pub mod summary;
 
 use crate::diagnostic::{Diagnostic, Severity};
 

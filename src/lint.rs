@@ -75,9 +75,17 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         found.files,
         found.dirs,
     );
-    let diagrams = checks::check_repository(&repo, &mut diagnostics);
+    checks::check_repository(&repo, &mut diagnostics);
     let programs = evaluate::programs::in_force(input.programs, input.config, &repo, input.catalog);
     let mut evaluation = evaluate::evaluate(&repo, input.catalog, &programs, input.as_of);
+    // Diagrams are a checklist requirement (PRE-2.2, DOC-001): checked when a program is in force.
+    let diagrams = if programs.is_empty() {
+        Vec::new()
+    } else {
+        let diagrams = checks::diagram::check(&repo, &mut diagnostics);
+        supersede_broken_diagram_links(&mut diagnostics);
+        diagrams
+    };
     diagnostics.append(&mut evaluation.diagnostics);
     sort_diagnostics(&mut diagnostics);
     LintOutcome {
@@ -87,6 +95,21 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         evaluation,
         diagrams,
     }
+}
+
+/// A missing diagram is reported once, as `diagram/broken-link`, not also as `link/broken`.
+fn supersede_broken_diagram_links(diagnostics: &mut Vec<Diagnostic>) {
+    let diagram_links: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code == "diagram/broken-link")
+        .filter_map(|d| d.location.clone())
+        .collect();
+    diagnostics.retain(|d| {
+        d.code != "link/broken"
+            || d.location
+                .as_ref()
+                .is_none_or(|l| !diagram_links.contains(l))
+    });
 }
 
 fn selection(config: &Config) -> Selection {

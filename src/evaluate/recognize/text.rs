@@ -19,7 +19,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let b = bytes[i];
         let at_end = matches!(b, b'.' | b'!' | b'?' | b';')
             && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
-            && !(b == b'.' && ends_with_abbreviation(&text[start..i]));
+            && !(b == b'.' && ends_with_abbreviation(&text[start..i], &text[i + 1..]));
         if at_end {
             push_trimmed(text, start..i + 1, &mut out);
             start = i + 1;
@@ -30,13 +30,20 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn ends_with_abbreviation(before: &str) -> bool {
+/// Abbreviations that never end a sentence; the others do when a capital letter follows.
+const ALWAYS_ABBREVIATED: &[&str] = &["e.g", "i.e", "vs", "cf", "approx", "incl", "no", "fig", "mr", "ms", "dr", "st", "jr"];
+
+fn ends_with_abbreviation(before: &str, after: &str) -> bool {
+    let next_is_capital = after.trim_start().starts_with(|c: char| c.is_uppercase());
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    ABBREVIATIONS.contains(&word.as_str()) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
+    if ALWAYS_ABBREVIATED.contains(&word.as_str()) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic())) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.as_str()) && !next_is_capital
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -84,6 +91,7 @@ mod tests {
         assert_eq!(split("RTO is 1 hour. RPO is 5 min. Done"), ["RTO is 1 hour.", "RPO is 5 min.", "Done"]);
         assert_eq!(split("We store 2.4 TB, e.g. logs. Next"), ["We store 2.4 TB, e.g. logs.", "Next"]);
         assert_eq!(split("Acme Ltd. moved; then"), ["Acme Ltd. moved;", "then"]);
+        assert_eq!(split("Wait 5 min. Then go"), ["Wait 5 min.", "Then go"]);
     }
 
     #[test]

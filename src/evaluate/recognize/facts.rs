@@ -1,0 +1,142 @@
+//! Typed facts: a named quantity with a value of the right type, found in a sentence
+//! ("Our RTO is one hour"), a `Key: value` line, a definition list, a table (header + cell, in
+//! either orientation) or under a heading that names it.
+
+use std::ops::Range;
+
+use super::text::is_placeholder;
+use super::values::{self, ValueKind};
+use super::{Lexicon, Sentence};
+use crate::parse::blocks::{BlockKind, TextBlock};
+
+/// The blocks where the quantity named by `phrases` has a value of `kind`.
+pub(crate) fn hits(
+    lexicon: &Lexicon,
+    phrases: &[Vec<usize>],
+    kind: ValueKind,
+    blocks: &[TextBlock],
+    sentences: &[Sentence<'_>],
+) -> Vec<(usize, Range<usize>)> {
+    let mut out = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        for phrase in phrases.iter().filter(|p| p.iter().all(|part| sentence.matched.contains(part))) {
+            let names = lexicon.occurrences(phrase[0], sentence);
+            let Some(first) = names.first().cloned() else { continue };
+            let stated = names.iter().any(|name| in_sentence(lexicon, sentences, index, name, kind))
+                || in_structure(blocks, sentence.block, kind);
+            if stated {
+                out.push((sentence.block, first));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A value of `kind` belonging to the name at `name` within its sentence: the nearest value
+/// after it before the next named quantity, or before it when it is the first name, or —
+/// when the sentence lists as many names as values ("RTO/RPO: 4h/15 min") — by position.
+fn in_sentence(lexicon: &Lexicon, sentences: &[Sentence<'_>], index: usize, name: &Range<usize>, kind: ValueKind) -> bool {
+    let sentence = &sentences[index];
+    let offset = sentence.range.start;
+    let found: Vec<Range<usize>> = values::find(kind, sentence.text)
+        .into_iter()
+        .map(|r| r.start + offset..r.end + offset)
+        .collect();
+    // A value whose unit is the name itself ("3,500 TPS").
+    if found.iter().any(|r| r.start <= name.start && name.end <= r.end) {
+        return true;
+    }
+    let found: Vec<Range<usize>> = found.into_iter().filter(|r| r.start >= name.end || r.end <= name.start).collect();
+    if found.is_empty() {
+        return false;
+    }
+    let others = other_names(lexicon, sentence, name);
+    let next = others.iter().map(|r| r.start).filter(|&s| s >= name.end).min().unwrap_or(usize::MAX);
+    let is_first = others.iter().all(|r| r.start > name.start);
+    let segment_clean = |r: &Range<usize>| {
+        let (from, to) = if r.start >= name.end { (name.end, r.end) } else { (r.start, name.start) };
+        !is_placeholder(&slice(sentence, from, to))
+    };
+    if found.iter().any(|r| r.start >= name.end && r.start < next && segment_clean(r)) {
+        return true;
+    }
+    if is_first && found.iter().any(|r| r.end <= name.start && segment_clean(r)) {
+        return true;
+    }
+    // Parallel lists: "RTO / RPO: 4 h / 15 min".
+    let mut names: Vec<Range<usize>> = others;
+    names.push(name.clone());
+    names.sort_by_key(|r| r.start);
+    names.dedup_by_key(|r| r.start);
+    names.len() > 1 && names.len() == found.len() && !is_placeholder(sentence.text)
+}
+
+fn slice(sentence: &Sentence<'_>, from: usize, to: usize) -> String {
+    let start = from.saturating_sub(sentence.range.start).min(sentence.text.len());
+    let end = to.saturating_sub(sentence.range.start).clamp(start, sentence.text.len());
+    sentence.text.get(start..end).unwrap_or_default().to_string()
+}
+
+/// Names of other quantities in the sentence (any fact atom's name that matched there).
+fn other_names(lexicon: &Lexicon, sentence: &Sentence<'_>, name: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for atom in lexicon.atoms.iter().filter(|a| a.value.is_some()) {
+        for phrase in atom.phrases.iter().filter(|p| p.iter().all(|part| sentence.matched.contains(part))) {
+            for r in lexicon.occurrences(phrase[0], sentence) {
+                let overlaps = r.start < name.end && name.start < r.end;
+                if !overlaps {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A value stated by the block's structure: table cells beside or below a naming cell, the
+/// blocks under a naming heading, the definition of a naming term.
+fn in_structure(blocks: &[TextBlock], block: usize, kind: ValueKind) -> bool {
+    let has_value = |b: usize| {
+        let text = &blocks[b].text;
+        !is_placeholder(text) && !values::find(kind, text).is_empty()
+    };
+    match &blocks[block].kind {
+        BlockKind::TableCell { .. } => related_cells(blocks, block).any(has_value),
+        BlockKind::Heading(level) => section_blocks(blocks, block, *level).take(3).any(has_value),
+        BlockKind::DefinitionTitle => blocks
+            .get(block + 1)
+            .is_some_and(|b| b.kind == BlockKind::DefinitionBody && has_value(block + 1)),
+        _ => false,
+    }
+}
+
+/// Cells related to a cell: the rest of its row; and, for a header cell, its column below.
+pub(crate) fn related_cells(blocks: &[TextBlock], block: usize) -> impl Iterator<Item = usize> + '_ {
+    let BlockKind::TableCell { table, row, column } = blocks[block].kind else {
+        return Vec::new().into_iter();
+    };
+    let related: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != block)
+        .filter(|(_, b)| match b.kind {
+            BlockKind::TableCell { table: t, row: r, column: c } => {
+                t == table && ((r == row && c > column) || (row == 0 && c == column && r > 0))
+            }
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    related.into_iter()
+}
+
+/// Blocks under a heading, up to the next heading of the same or a higher level.
+pub(crate) fn section_blocks(blocks: &[TextBlock], heading: usize, level: u8) -> impl Iterator<Item = usize> + '_ {
+    blocks[heading + 1..]
+        .iter()
+        .enumerate()
+        .take_while(move |(_, b)| !matches!(b.kind, BlockKind::Heading(l) if l <= level))
+        .filter(|(_, b)| !matches!(b.kind, BlockKind::Heading(_)))
+        .map(move |(i, _)| heading + 1 + i)
+}

@@ -19,10 +19,17 @@ pub(crate) fn hits(
 ) -> Vec<(usize, Range<usize>)> {
     let mut out = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
-        for phrase in phrases.iter().filter(|p| p.iter().all(|part| sentence.matched.contains(part))) {
+        for phrase in phrases
+            .iter()
+            .filter(|p| p.iter().all(|part| sentence.matched.contains(part)))
+        {
             let names = lexicon.occurrences(phrase[0], sentence);
-            let Some(first) = names.first().cloned() else { continue };
-            let stated = names.iter().any(|name| in_sentence(lexicon, sentences, index, name, kind))
+            let Some(first) = names.first().cloned() else {
+                continue;
+            };
+            let stated = names
+                .iter()
+                .any(|name| in_sentence(lexicon, sentences, index, name, kind))
                 || in_structure(blocks, sentence.block, kind);
             if stated {
                 out.push((sentence.block, first));
@@ -36,32 +43,60 @@ pub(crate) fn hits(
 /// A value of `kind` belonging to the name at `name` within its sentence: the nearest value
 /// after it before the next named quantity, or before it when it is the first name, or —
 /// when the sentence lists as many names as values ("RTO/RPO: 4h/15 min") — by position.
-fn in_sentence(lexicon: &Lexicon, sentences: &[Sentence<'_>], index: usize, name: &Range<usize>, kind: ValueKind) -> bool {
+fn in_sentence(
+    lexicon: &Lexicon,
+    sentences: &[Sentence<'_>],
+    index: usize,
+    name: &Range<usize>,
+    kind: ValueKind,
+) -> bool {
     let sentence = &sentences[index];
     let offset = sentence.range.start;
-    let found: Vec<Range<usize>> = values::find(kind, sentence.text)
+    let found: Vec<Range<usize>> = values::find(kind, &sentence.text)
         .into_iter()
         .map(|r| r.start + offset..r.end + offset)
         .collect();
     // A value whose unit is the name itself ("3,500 TPS").
-    if found.iter().any(|r| r.start <= name.start && name.end <= r.end) {
+    if found
+        .iter()
+        .any(|r| r.start <= name.start && name.end <= r.end)
+    {
         return true;
     }
-    let found: Vec<Range<usize>> = found.into_iter().filter(|r| r.start >= name.end || r.end <= name.start).collect();
+    let found: Vec<Range<usize>> = found
+        .into_iter()
+        .filter(|r| r.start >= name.end || r.end <= name.start)
+        .collect();
     if found.is_empty() {
         return false;
     }
     let others = other_names(lexicon, sentence, name);
-    let next = others.iter().map(|r| r.start).filter(|&s| s >= name.end).min().unwrap_or(usize::MAX);
+    let next = others
+        .iter()
+        .map(|r| r.start)
+        .filter(|&s| s >= name.end)
+        .min()
+        .unwrap_or(usize::MAX);
     let is_first = others.iter().all(|r| r.start > name.start);
     let segment_clean = |r: &Range<usize>| {
-        let (from, to) = if r.start >= name.end { (name.end, r.end) } else { (r.start, name.start) };
+        let (from, to) = if r.start >= name.end {
+            (name.end, r.end)
+        } else {
+            (r.start, name.start)
+        };
         !is_placeholder(&slice(sentence, from, to))
     };
-    if found.iter().any(|r| r.start >= name.end && r.start < next && segment_clean(r)) {
+    if found
+        .iter()
+        .any(|r| r.start >= name.end && r.start < next && segment_clean(r))
+    {
         return true;
     }
-    if is_first && found.iter().any(|r| r.end <= name.start && segment_clean(r)) {
+    if is_first
+        && found
+            .iter()
+            .any(|r| r.end <= name.start && segment_clean(r))
+    {
         return true;
     }
     // Parallel lists: "RTO / RPO: 4 h / 15 min".
@@ -69,20 +104,36 @@ fn in_sentence(lexicon: &Lexicon, sentences: &[Sentence<'_>], index: usize, name
     names.push(name.clone());
     names.sort_by_key(|r| r.start);
     names.dedup_by_key(|r| r.start);
-    names.len() > 1 && names.len() == found.len() && !is_placeholder(sentence.text)
+    names.len() > 1 && names.len() == found.len() && !is_placeholder(&sentence.text)
 }
 
 fn slice(sentence: &Sentence<'_>, from: usize, to: usize) -> String {
-    let start = from.saturating_sub(sentence.range.start).min(sentence.text.len());
-    let end = to.saturating_sub(sentence.range.start).clamp(start, sentence.text.len());
-    sentence.text.get(start..end).unwrap_or_default().to_string()
+    let start = from
+        .saturating_sub(sentence.range.start)
+        .min(sentence.text.len());
+    let end = to
+        .saturating_sub(sentence.range.start)
+        .clamp(start, sentence.text.len());
+    sentence
+        .text
+        .get(start..end)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Names of other quantities in the sentence (any fact atom's name that matched there).
-fn other_names(lexicon: &Lexicon, sentence: &Sentence<'_>, name: &Range<usize>) -> Vec<Range<usize>> {
+fn other_names(
+    lexicon: &Lexicon,
+    sentence: &Sentence<'_>,
+    name: &Range<usize>,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for atom in lexicon.atoms.iter().filter(|a| a.value.is_some()) {
-        for phrase in atom.phrases.iter().filter(|p| p.iter().all(|part| sentence.matched.contains(part))) {
+        for phrase in atom
+            .phrases
+            .iter()
+            .filter(|p| p.iter().all(|part| sentence.matched.contains(part)))
+        {
             for r in lexicon.occurrences(phrase[0], sentence) {
                 let overlaps = r.start < name.end && name.start < r.end;
                 if !overlaps {
@@ -111,8 +162,25 @@ fn in_structure(blocks: &[TextBlock], block: usize, kind: ValueKind) -> bool {
     }
 }
 
+/// The other cells of a cell's row.
+pub(crate) fn row_cells(blocks: &[TextBlock], block: usize) -> impl Iterator<Item = usize> + '_ {
+    let BlockKind::TableCell { table, row, .. } = blocks[block].kind else {
+        return Vec::new().into_iter();
+    };
+    let cells: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| *i != block && matches!(b.kind, BlockKind::TableCell { table: t, row: r, .. } if t == table && r == row))
+        .map(|(i, _)| i)
+        .collect();
+    cells.into_iter()
+}
+
 /// Cells related to a cell: the rest of its row; and, for a header cell, its column below.
-pub(crate) fn related_cells(blocks: &[TextBlock], block: usize) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn related_cells(
+    blocks: &[TextBlock],
+    block: usize,
+) -> impl Iterator<Item = usize> + '_ {
     let BlockKind::TableCell { table, row, column } = blocks[block].kind else {
         return Vec::new().into_iter();
     };
@@ -121,9 +189,11 @@ pub(crate) fn related_cells(blocks: &[TextBlock], block: usize) -> impl Iterator
         .enumerate()
         .filter(|(i, _)| *i != block)
         .filter(|(_, b)| match b.kind {
-            BlockKind::TableCell { table: t, row: r, column: c } => {
-                t == table && ((r == row && c > column) || (row == 0 && c == column && r > 0))
-            }
+            BlockKind::TableCell {
+                table: t,
+                row: r,
+                column: c,
+            } => t == table && ((r == row && c > column) || (row == 0 && c == column && r > 0)),
             _ => false,
         })
         .map(|(i, _)| i)
@@ -132,7 +202,11 @@ pub(crate) fn related_cells(blocks: &[TextBlock], block: usize) -> impl Iterator
 }
 
 /// Blocks under a heading, up to the next heading of the same or a higher level.
-pub(crate) fn section_blocks(blocks: &[TextBlock], heading: usize, level: u8) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn section_blocks(
+    blocks: &[TextBlock],
+    heading: usize,
+    level: u8,
+) -> impl Iterator<Item = usize> + '_ {
     blocks[heading + 1..]
         .iter()
         .enumerate()

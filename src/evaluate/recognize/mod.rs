@@ -7,6 +7,7 @@ pub mod text;
 pub mod topic;
 pub mod values;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
@@ -60,7 +61,11 @@ pub struct Lexicon {
 
 impl Default for Lexicon {
     fn default() -> Self {
-        Lexicon { atoms: Vec::new(), set: RegexSet::empty(), parts: Vec::new() }
+        Lexicon {
+            atoms: Vec::new(),
+            set: RegexSet::empty(),
+            parts: Vec::new(),
+        }
     }
 }
 
@@ -68,7 +73,7 @@ impl Default for Lexicon {
 pub(crate) struct Sentence<'a> {
     pub block: usize,
     pub range: Range<usize>,
-    pub text: &'a str,
+    pub text: Cow<'a, str>,
     pub matched: Vec<usize>,
 }
 
@@ -85,17 +90,34 @@ impl Lexicon {
             let mut indices = Vec::new();
             for phrase in phrases {
                 let phrase = topic::compile(phrase).map_err(CompileError)?;
-                indices.push(phrase.parts.into_iter().map(|p| intern(&mut sources, p)).collect());
+                indices.push(
+                    phrase
+                        .parts
+                        .into_iter()
+                        .map(|p| intern(&mut sources, p))
+                        .collect(),
+                );
             }
-            compiled.push(Compiled { phrases: indices, value });
+            compiled.push(Compiled {
+                phrases: indices,
+                value,
+            });
         }
         let set = RegexSetBuilder::new(&sources)
             .size_limit(64 << 20)
             .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| CompileError(e.to_string()))?;
-        let parts = sources.iter().map(|s| Regex::new(s)).collect::<Result<_, _>>().map_err(|e| CompileError(e.to_string()))?;
-        Ok(Lexicon { atoms: compiled, set, parts })
+        let parts = sources
+            .iter()
+            .map(|s| Regex::new(s))
+            .collect::<Result<_, _>>()
+            .map_err(|e| CompileError(e.to_string()))?;
+        Ok(Lexicon {
+            atoms: compiled,
+            set,
+            parts,
+        })
     }
 
     /// The atoms the blocks state, first hit per atom and block, in (atom, block) order.
@@ -114,7 +136,11 @@ impl Lexicon {
             for (block, range) in found {
                 if !seen_blocks.contains(&block) {
                     seen_blocks.push(block);
-                    hits.push(AtomHit { atom: index, block, range });
+                    hits.push(AtomHit {
+                        atom: index,
+                        block,
+                        range,
+                    });
                 }
             }
         }
@@ -125,42 +151,82 @@ impl Lexicon {
         let mut out = Vec::new();
         for (b, block) in blocks.iter().enumerate() {
             let ranges = match block.kind {
-                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::DefinitionBody => text::sentences(&block.text),
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::DefinitionBody => {
+                    text::sentences(&block.text)
+                }
                 _ => vec![0..block.text.len()],
             };
             for range in ranges {
                 let text = &block.text[range.clone()];
                 let matched: Vec<usize> = self.set.matches(text).into_iter().collect();
                 if !matched.is_empty() {
-                    out.push(Sentence { block: b, range, text, matched });
+                    out.push(Sentence {
+                        block: b,
+                        range,
+                        text: Cow::Borrowed(text),
+                        matched,
+                    });
                 }
+            }
+            if let BlockKind::Heading(level) = block.kind {
+                out.extend(self.section_lead(blocks, b, level));
             }
         }
         out
     }
 
+    /// A heading read together with the first block under it ("## Inputs we collect" +
+    /// "Instance hours, storage and backups priced with the AWS Pricing Calculator."), so
+    /// that a phrase's parts may be split between them. Located at the heading.
+    fn section_lead<'a>(
+        &self,
+        blocks: &'a [TextBlock],
+        heading: usize,
+        level: u8,
+    ) -> Option<Sentence<'a>> {
+        let first = facts::section_blocks(blocks, heading, level).next()?;
+        let lead = text::sentences(&blocks[first].text).into_iter().next()?;
+        let combined = format!("{}: {}", blocks[heading].text, &blocks[first].text[lead]);
+        let matched: Vec<usize> = self.set.matches(&combined).into_iter().collect();
+        (!matched.is_empty()).then(|| Sentence {
+            block: heading,
+            range: 0..blocks[heading].text.len(),
+            text: Cow::Owned(combined),
+            matched,
+        })
+    }
+
     /// The range of part `part` in a sentence, in block coordinates.
     pub(crate) fn locate(&self, part: usize, sentence: &Sentence<'_>) -> Option<Range<usize>> {
         self.parts[part]
-            .find(sentence.text)
-            .map(|m| sentence.range.start + m.start()..sentence.range.start + m.end())
+            .find(&sentence.text)
+            .map(|m| clamp(sentence, m.range()))
     }
 
     /// Every occurrence of part `part` in a sentence, in block coordinates.
     pub(crate) fn occurrences(&self, part: usize, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
         self.parts[part]
-            .find_iter(sentence.text)
-            .map(|m| sentence.range.start + m.start()..sentence.range.start + m.end())
+            .find_iter(&sentence.text)
+            .map(|m| clamp(sentence, m.range()))
             .collect()
     }
 
-    fn topic_hits(&self, atom: &Compiled, blocks: &[TextBlock], sentences: &[Sentence<'_>]) -> Vec<(usize, Range<usize>)> {
+    fn topic_hits(
+        &self,
+        atom: &Compiled,
+        blocks: &[TextBlock],
+        sentences: &[Sentence<'_>],
+    ) -> Vec<(usize, Range<usize>)> {
         let mut out = Vec::new();
         for sentence in sentences {
-            let Some(phrase) = atom.phrases.iter().find(|p| p.iter().all(|part| sentence.matched.contains(part))) else {
+            let Some(phrase) = atom
+                .phrases
+                .iter()
+                .find(|p| p.iter().all(|part| sentence.matched.contains(part)))
+            else {
                 continue;
             };
-            if text::is_placeholder(sentence.text) || !topic_has_content(blocks, sentence) {
+            if text::is_placeholder(&sentence.text) || !topic_has_content(blocks, sentence) {
                 continue;
             }
             if let Some(range) = self.locate(phrase[0], sentence) {
@@ -168,6 +234,17 @@ impl Lexicon {
             }
         }
         out
+    }
+}
+
+/// A range of a sentence's text in block coordinates (matches in a section lead's borrowed
+/// paragraph are pinned to the heading).
+fn clamp(sentence: &Sentence<'_>, range: Range<usize>) -> Range<usize> {
+    let len = sentence.range.len();
+    if range.end <= len {
+        sentence.range.start + range.start..sentence.range.start + range.end
+    } else {
+        sentence.range.clone()
     }
 }
 
@@ -189,8 +266,11 @@ fn topic_has_content(blocks: &[TextBlock], sentence: &Sentence<'_>) -> bool {
     match &block.kind {
         BlockKind::Heading(level) => facts::section_blocks(blocks, sentence.block, *level)
             .any(|b| !text::is_placeholder(&blocks[b].text)),
-        BlockKind::TableCell { .. } => facts::related_cells(blocks, sentence.block)
-            .any(|b| !text::is_placeholder(&blocks[b].text)),
+        BlockKind::TableCell { .. } => {
+            sentence.text.split_whitespace().count() >= 4
+                || facts::row_cells(blocks, sentence.block)
+                    .any(|b| !text::is_placeholder(&blocks[b].text))
+        }
         BlockKind::DefinitionTitle => blocks
             .get(sentence.block + 1)
             .is_some_and(|b| b.kind == BlockKind::DefinitionBody && !text::is_placeholder(&b.text)),

@@ -5,14 +5,47 @@ use crate::parse::markdown;
 
 fn lexicon() -> Lexicon {
     Lexicon::compile(&[
-        AtomSpec::Fact { names: vec!["RTO".into(), "recovery time objective".into(), "recovery time".into()], value: ValueKind::Duration },
-        AtomSpec::Fact { names: vec!["RPO".into(), "recovery point objective".into()], value: ValueKind::Duration },
+        AtomSpec::Fact {
+            names: vec![
+                "RTO".into(),
+                "recovery time objective".into(),
+                "recovery time".into(),
+            ],
+            value: ValueKind::Duration,
+        },
+        AtomSpec::Fact {
+            names: vec!["RPO".into(), "recovery point objective".into()],
+            value: ValueKind::Duration,
+        },
         AtomSpec::Topic(vec!["cut over".into(), "switchover".into()]),
-        AtomSpec::Topic(vec!["rotat* ~ password*".into(), "rotat* ~ credential*".into()]),
-        AtomSpec::Fact { names: vec!["tables".into(), "objects".into()], value: ValueKind::Count },
-        AtomSpec::Fact { names: vec!["initial size".into(), "database size".into(), "data volume".into()], value: ValueKind::Size },
-        AtomSpec::Fact { names: vec!["availability".into(), "uptime".into(), "SLA".into()], value: ValueKind::Availability },
-        AtomSpec::Fact { names: vec!["TPS".into(), "transactions per second".into(), "throughput".into()], value: ValueKind::Rate },
+        AtomSpec::Topic(vec![
+            "rotat* ~ password*".into(),
+            "rotat* ~ credential*".into(),
+        ]),
+        AtomSpec::Fact {
+            names: vec!["tables".into(), "objects".into()],
+            value: ValueKind::Count,
+        },
+        AtomSpec::Fact {
+            names: vec![
+                "initial size".into(),
+                "database size".into(),
+                "data volume".into(),
+            ],
+            value: ValueKind::Size,
+        },
+        AtomSpec::Fact {
+            names: vec!["availability".into(), "uptime".into(), "SLA".into()],
+            value: ValueKind::Availability,
+        },
+        AtomSpec::Fact {
+            names: vec![
+                "TPS".into(),
+                "transactions per second".into(),
+                "throughput".into(),
+            ],
+            value: ValueKind::Rate,
+        },
     ])
     .unwrap()
 }
@@ -28,7 +61,11 @@ const TPS: usize = 7;
 
 fn atoms(markdown_text: &str) -> Vec<usize> {
     let doc = markdown::parse(markdown_text, 0);
-    let mut atoms: Vec<usize> = lexicon().extract(&doc.blocks).into_iter().map(|h| h.atom).collect();
+    let mut atoms: Vec<usize> = lexicon()
+        .extract(&doc.blocks)
+        .into_iter()
+        .map(|h| h.atom)
+        .collect();
     atoms.sort();
     atoms.dedup();
     atoms
@@ -54,25 +91,49 @@ fn facts_in_sentences_digits_and_words() {
 
 #[test]
 fn each_name_takes_its_own_value() {
-    assert_eq!(atoms("The RTO is 1 hour and the RPO is 5 minutes."), [RTO, RPO]);
+    assert_eq!(
+        atoms("The RTO is 1 hour and the RPO is 5 minutes."),
+        [RTO, RPO]
+    );
     assert_eq!(atoms("RTO/RPO: 4h/15min"), [RTO, RPO]);
     assert_eq!(atoms("RPO is 5 minutes; the RTO is TBD."), [RPO]);
-    assert_eq!(atoms("The RTO is to be confirmed, the RPO is 5 minutes"), [RPO]);
-    assert_eq!(atoms("RTO and RPO will be agreed later."), Vec::<usize>::new());
+    assert_eq!(
+        atoms("The RTO is to be confirmed, the RPO is 5 minutes"),
+        [RPO]
+    );
+    assert_eq!(
+        atoms("RTO and RPO will be agreed later."),
+        Vec::<usize>::new()
+    );
 }
 
 #[test]
 fn key_value_lines_and_definition_lists() {
-    assert_eq!(atoms("**RTO:** 1 hour  \n**RPO:** five minutes\n"), [RTO, RPO]);
+    assert_eq!(
+        atoms("**RTO:** 1 hour  \n**RPO:** five minutes\n"),
+        [RTO, RPO]
+    );
     assert!(states("RTO\n: one hour\n", RTO));
 }
 
 #[test]
 fn tables_in_both_orientations() {
-    assert_eq!(atoms("| Objective | RTO | RPO |\n|---|---|---|\n| Target | 1 hour | 5 min |\n"), [RTO, RPO]);
-    assert_eq!(atoms("| Metric | Target |\n|---|---|\n| RTO | 30 minutes |\n| RPO | TBD |\n"), [RTO]);
-    assert!(states("| Item | Value |\n|---|---|\n| Tables | 1,850 |\n| Initial size | 2.4 TB |\n", TABLES));
-    assert!(states("| Item | Value |\n|---|---|\n| Tables | 1,850 |\n| Initial size | 2.4 TB |\n", SIZE));
+    assert_eq!(
+        atoms("| Objective | RTO | RPO |\n|---|---|---|\n| Target | 1 hour | 5 min |\n"),
+        [RTO, RPO]
+    );
+    assert_eq!(
+        atoms("| Metric | Target |\n|---|---|\n| RTO | 30 minutes |\n| RPO | TBD |\n"),
+        [RTO]
+    );
+    assert!(states(
+        "| Item | Value |\n|---|---|\n| Tables | 1,850 |\n| Initial size | 2.4 TB |\n",
+        TABLES
+    ));
+    assert!(states(
+        "| Item | Value |\n|---|---|\n| Tables | 1,850 |\n| Initial size | 2.4 TB |\n",
+        SIZE
+    ));
     assert!(!states("| RTO | RPO |\n|---|---|\n|  |  |\n", RTO));
 }
 
@@ -85,38 +146,71 @@ fn headings_followed_by_values() {
 
 #[test]
 fn topics_with_variants_and_content() {
-    assert!(states("The cut-over plan froze writes at 01:00 and moved DNS.", CUTOVER));
-    assert!(states("Cutover was rehearsed twice before go-live.", CUTOVER));
-    assert!(states("Database credentials are rotated automatically every 30 days by Secrets Manager.", ROTATION));
+    assert!(states(
+        "The cut-over plan froze writes at 01:00 and moved DNS.",
+        CUTOVER
+    ));
+    assert!(states(
+        "Cutover was rehearsed twice before go-live.",
+        CUTOVER
+    ));
+    assert!(states(
+        "Database credentials are rotated automatically every 30 days by Secrets Manager.",
+        ROTATION
+    ));
     assert!(!states("Cutover plan: TBD", CUTOVER));
     assert!(!states("- [ ] Cutover", CUTOVER));
     assert!(!states("## Cutover plan\n\nTODO\n", CUTOVER));
-    assert!(states("## Cutover plan\n\nWe stopped the application at 01:00 and switched DNS.\n", CUTOVER));
+    assert!(states(
+        "## Cutover plan\n\nWe stopped the application at 01:00 and switched DNS.\n",
+        CUTOVER
+    ));
 }
 
 #[test]
 fn code_blocks_comments_and_link_urls_do_not_count() {
     assert!(!states("```yaml\nRTO: 1 hour\n```\n", RTO));
     assert!(!states("<!-- RTO: 1 hour -->\n", RTO));
-    assert!(!states("See [the plan](https://example.com/cutover-plan-for-the-switchover) now.", CUTOVER));
+    assert!(!states(
+        "See [the plan](https://example.com/cutover-plan-for-the-switchover) now.",
+        CUTOVER
+    ));
 }
 
 #[test]
 fn counts_sizes_availability_and_rates() {
-    assert!(states("The schema holds about 1,850 tables and views.", TABLES));
+    assert!(states(
+        "The schema holds about 1,850 tables and views.",
+        TABLES
+    ));
     assert!(states("It has roughly two thousand objects.", TABLES));
     assert!(!states("We migrated the tables in 2025.", TABLES));
     assert!(states("The initial size was 2.4 TB.", SIZE));
     assert!(states("Availability target: 99.95 %.", SLA));
     assert!(states("The SLA is four nines.", SLA));
-    assert!(!states("Availability was discussed with the customer.", SLA));
+    assert!(!states(
+        "Availability was discussed with the customer.",
+        SLA
+    ));
     assert!(states("Peak load is 3,500 TPS.", TPS));
-    assert!(states("The application needs 1200 transactions per second at peak.", TPS));
+    assert!(states(
+        "The application needs 1200 transactions per second at peak.",
+        TPS
+    ));
 }
 
 #[test]
 fn placeholders_are_never_evidence() {
-    for text in ["RTO: TBD", "RTO: N/A", "RTO: <fill in>", "RTO: [insert RTO]", "RTO: XXX", "RTO: ...", "RTO: to be confirmed", "RTO: {{ rto }}"] {
+    for text in [
+        "RTO: TBD",
+        "RTO: N/A",
+        "RTO: <fill in>",
+        "RTO: [insert RTO]",
+        "RTO: XXX",
+        "RTO: ...",
+        "RTO: to be confirmed",
+        "RTO: {{ rto }}",
+    ] {
         assert!(!states(text, RTO), "{text}");
     }
 }

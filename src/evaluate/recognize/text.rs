@@ -6,7 +6,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "approx", "incl", "inc", "ltd", "no", "fig", "cf", "mr", "ms", "dr", "st", "jr", "co", "corp", "min", "sec", "hr", "hrs", "max", "avg", "est"];
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "vs", "approx", "incl", "inc", "ltd", "no", "fig", "cf", "mr", "ms", "dr",
+    "st", "jr", "co", "corp", "min", "sec", "hr", "hrs", "max", "avg", "est",
+];
 
 /// Byte ranges of the sentences of `text`. A sentence ends at `.`, `!`, `?` or `;` followed by
 /// whitespace, except after common abbreviations and inside decimals (`2.4`).
@@ -31,7 +34,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Abbreviations that never end a sentence; the others do when a capital letter follows.
-const ALWAYS_ABBREVIATED: &[&str] = &["e.g", "i.e", "vs", "cf", "approx", "incl", "no", "fig", "mr", "ms", "dr", "st", "jr"];
+const ALWAYS_ABBREVIATED: &[&str] = &[
+    "e.g", "i.e", "vs", "cf", "approx", "incl", "no", "fig", "mr", "ms", "dr", "st", "jr",
+];
 
 fn ends_with_abbreviation(before: &str, after: &str) -> bool {
     let next_is_capital = after.trim_start().starts_with(|c: char| c.is_uppercase());
@@ -40,7 +45,9 @@ fn ends_with_abbreviation(before: &str, after: &str) -> bool {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    if ALWAYS_ABBREVIATED.contains(&word.as_str()) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic())) {
+    if ALWAYS_ABBREVIATED.contains(&word.as_str())
+        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
+    {
         return true;
     }
     ABBREVIATIONS.contains(&word.as_str()) && !next_is_capital
@@ -70,7 +77,8 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ONLY_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s\W]*(?:n/?a|none|-+|–|—|\?+|\.{3,}|…|tbd|tba|tbc|todo|xxx+)?[\s\W]*$").expect("valid regex")
+    Regex::new(r"(?i)^[\s\W]*(?:n/?a|none|-+|–|—|\?+|\.{3,}|…|tbd|tba|tbc|todo|xxx+)?[\s\W]*$")
+        .expect("valid regex")
 });
 
 /// Whether a sentence, cell or value is a placeholder rather than content.
@@ -88,19 +96,47 @@ mod tests {
 
     #[test]
     fn splits_sentences_but_not_decimals_or_abbreviations() {
-        assert_eq!(split("RTO is 1 hour. RPO is 5 min. Done"), ["RTO is 1 hour.", "RPO is 5 min.", "Done"]);
-        assert_eq!(split("We store 2.4 TB, e.g. logs. Next"), ["We store 2.4 TB, e.g. logs.", "Next"]);
+        assert_eq!(
+            split("RTO is 1 hour. RPO is 5 min. Done"),
+            ["RTO is 1 hour.", "RPO is 5 min.", "Done"]
+        );
+        assert_eq!(
+            split("We store 2.4 TB, e.g. logs. Next"),
+            ["We store 2.4 TB, e.g. logs.", "Next"]
+        );
         assert_eq!(split("Acme Ltd. moved; then"), ["Acme Ltd. moved;", "then"]);
         assert_eq!(split("Wait 5 min. Then go"), ["Wait 5 min.", "Then go"]);
     }
 
     #[test]
     fn placeholders_are_recognized() {
-        for text in ["TBD", "RTO: TBD", "N/A", "n/a", "<fill in>", "<customer RTO>", "[insert RPO here]", "XXX", "...", "…", "{{ rto }}",
-            "Lorem ipsum dolor", "To be confirmed with the customer", "", "-", "TODO: write the cutover plan", "Coming soon"] {
+        for text in [
+            "TBD",
+            "RTO: TBD",
+            "N/A",
+            "n/a",
+            "<fill in>",
+            "<customer RTO>",
+            "[insert RPO here]",
+            "XXX",
+            "...",
+            "…",
+            "{{ rto }}",
+            "Lorem ipsum dolor",
+            "To be confirmed with the customer",
+            "",
+            "-",
+            "TODO: write the cutover plan",
+            "Coming soon",
+        ] {
             assert!(is_placeholder(text), "{text:?}");
         }
-        for text in ["The RTO is one hour.", "RTO < 1 hour", "We rotate passwords every 30 days.", "N/A is not used here as the value is 5 min"] {
+        for text in [
+            "The RTO is one hour.",
+            "RTO < 1 hour",
+            "We rotate passwords every 30 days.",
+            "N/A is not used here as the value is 5 min",
+        ] {
             assert!(!is_placeholder(text) || text.contains("N/A"), "{text:?}");
         }
         assert!(!is_placeholder("The RTO is one hour."));

@@ -21,19 +21,28 @@ pub fn compile(phrase: &str) -> Result<Phrase, String> {
 }
 
 fn part_regex(part: &str) -> Result<String, String> {
-    let words: Vec<&str> = part.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = part
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() {
         return Err("empty part".to_string());
     }
     let body: Vec<String> = words.iter().map(|w| word_regex(w)).collect();
     // Words may be joined by spaces, hyphens (any dash), slashes, underscores or nothing.
-    Ok(format!(r"(?i)(?-u:\b){}(?-u:\b)", body.join(r"[ \t\n\u{A0}\-‐‑‒–—_/]*")))
+    Ok(format!(
+        r"(?i)(?-u:\b){}(?-u:\b)",
+        body.join(r"[ \t\n\u{A0}\-‐‑‒–—_/]*")
+    ))
 }
 
 /// One word: a prefix (`rotat*`), or a word with plural and spelling variants.
 fn word_regex(word: &str) -> String {
     if let Some(prefix) = word.strip_suffix('*') {
-        return format!(r"{}[a-z0-9_]*", spelling(&regex::escape(&prefix.to_lowercase())));
+        return format!(
+            r"{}[a-z0-9_]*",
+            spelling(&regex::escape(&prefix.to_lowercase()))
+        );
     }
     let lower = word.to_lowercase();
     if lower.chars().any(|c| !c.is_alphanumeric()) {
@@ -43,7 +52,10 @@ fn word_regex(word: &str) -> String {
         // Acronyms and short words (RTO, KMS, IAM, AZ): plural only.
         return format!("{}s?", regex::escape(&lower));
     }
-    let (stem, plural) = if let Some(stem) = lower.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+    let (stem, plural) = if let Some(stem) = lower
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
         (stem.to_string(), "(?:y|ies)".to_string())
     } else if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") {
         (lower.clone(), "(?:es)?".to_string())
@@ -98,12 +110,21 @@ mod tests {
     use regex::Regex;
 
     fn matches(phrase: &str, text: &str) -> bool {
-        compile(phrase).unwrap().parts.iter().all(|p| Regex::new(p).unwrap().is_match(text))
+        compile(phrase)
+            .unwrap()
+            .parts
+            .iter()
+            .all(|p| Regex::new(p).unwrap().is_match(text))
     }
 
     #[test]
     fn separators_plurals_and_spellings() {
-        for text in ["the cut over plan", "our cut-over", "Cutover runbook", "cut‑over"] {
+        for text in [
+            "the cut over plan",
+            "our cut-over",
+            "Cutover runbook",
+            "cut‑over",
+        ] {
             assert!(matches("cut over", text), "{text}");
         }
         assert!(matches("read replica", "two read replicas"));
@@ -111,7 +132,10 @@ mod tests {
         assert!(matches("optimization", "cost optimisation"));
         assert!(matches("analyze", "we analyse logs"));
         assert!(matches("data center", "on-premises data centre"));
-        assert!(matches("rotat* ~ password*", "Passwords are rotated every 30 days"));
+        assert!(matches(
+            "rotat* ~ password*",
+            "Passwords are rotated every 30 days"
+        ));
         assert!(!matches("rotat* ~ password*", "Passwords are long"));
         assert!(!matches("RTO", "PROTOCOL"));
         assert!(matches("RTO", "RTOs"));

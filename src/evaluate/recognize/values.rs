@@ -49,12 +49,16 @@ fn duration_regex() -> String {
 
 fn size_regex() -> String {
     let n = number();
-    format!(r"(?i){n}\s*-?\s*(?:[kmgtpe]i?b|[kmgtpe]bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|gigs?|bytes?)\b")
+    format!(
+        r"(?i){n}\s*-?\s*(?:[kmgtpe]i?b|[kmgtpe]bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|gigs?|bytes?)\b"
+    )
 }
 
 fn percent_regex() -> String {
     let n = number();
-    format!(r"(?i)(?:{n}\s*(?:%|per\s*cent\b|percent\b|pct\b)|\b(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)\b|\b\d+(?:\.\d+)?\s*x\b)")
+    format!(
+        r"(?i)(?:{n}\s*(?:%|per\s*cent\b|percent\b|pct\b)|\b(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)\b|\b\d+(?:\.\d+)?\s*x\b)"
+    )
 }
 
 fn rate_regex() -> String {
@@ -130,9 +134,12 @@ fn is_count(text: &str, range: Range<usize>) -> bool {
         return false;
     }
     let rest = text[range.end..].trim_start().to_ascii_lowercase();
-    let unit_follows = ["%", "percent", "per cent", "gb", "tb", "gib", "tib", "mb", "hour", "minute", "second", "day", "month", "year", "ms", "h ", "x "]
-        .iter()
-        .any(|u| rest.starts_with(u));
+    let unit_follows = [
+        "%", "percent", "per cent", "gb", "tb", "gib", "tib", "mb", "hour", "minute", "second",
+        "day", "month", "year", "ms", "h ", "x ",
+    ]
+    .iter()
+    .any(|u| rest.starts_with(u));
     !unit_follows
 }
 
@@ -145,17 +152,42 @@ mod tests {
     use super::*;
 
     fn found(kind: ValueKind, text: &str) -> Vec<String> {
-        find(kind, text).into_iter().map(|r| text[r].to_string()).collect()
+        find(kind, text)
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect()
     }
 
     #[test]
     fn durations_in_digits_words_and_units() {
-        for text in ["one hour", "15 minutes", "5 min", "4h", "4 hrs", "under thirty seconds", "< 1 h", "35 days", "thirty-five days",
-            "two weeks", "15-minute", "an hour", "half an hour", "2–4 hours", "zero data loss", "near-zero", "seven days", "1 hr"] {
+        for text in [
+            "one hour",
+            "15 minutes",
+            "5 min",
+            "4h",
+            "4 hrs",
+            "under thirty seconds",
+            "< 1 h",
+            "35 days",
+            "thirty-five days",
+            "two weeks",
+            "15-minute",
+            "an hour",
+            "half an hour",
+            "2–4 hours",
+            "zero data loss",
+            "near-zero",
+            "seven days",
+            "1 hr",
+        ] {
             assert!(!found(ValueKind::Duration, text).is_empty(), "{text:?}");
         }
         for text in ["2 AZs", "Region us-east-1", "the customer", "TBD"] {
-            assert!(found(ValueKind::Duration, text).is_empty(), "{text:?} → {:?}", found(ValueKind::Duration, text));
+            assert!(
+                found(ValueKind::Duration, text).is_empty(),
+                "{text:?} → {:?}",
+                found(ValueKind::Duration, text)
+            );
         }
     }
 
@@ -165,10 +197,23 @@ mod tests {
             assert!(!found(ValueKind::Size, text).is_empty(), "{text:?}");
         }
         assert!(found(ValueKind::Size, "in 2025 we").is_empty());
-        for text in ["30 %", "30%", "30 percent", "thirty per cent", "doubles every year", "about 25% a year"] {
+        for text in [
+            "30 %",
+            "30%",
+            "30 percent",
+            "thirty per cent",
+            "doubles every year",
+            "about 25% a year",
+        ] {
             assert!(!found(ValueKind::Percent, text).is_empty(), "{text:?}");
         }
-        for text in ["3,500 TPS", "2k requests per second", "1200 transactions/s", "400 queries per second", "9,000 IOPS"] {
+        for text in [
+            "3,500 TPS",
+            "2k requests per second",
+            "1200 transactions/s",
+            "400 queries per second",
+            "9,000 IOPS",
+        ] {
             assert!(!found(ValueKind::Rate, text).is_empty(), "{text:?}");
         }
         for text in ["99.95 %", "99.99%", "four nines", "99.9 percent"] {
@@ -180,9 +225,15 @@ mod tests {
     #[test]
     fn counts_exclude_years_versions_and_units() {
         assert_eq!(found(ValueKind::Count, "about 1,850 tables"), ["1,850"]);
-        assert_eq!(found(ValueKind::Count, "two thousand objects"), ["two thousand"]);
+        assert_eq!(
+            found(ValueKind::Count, "two thousand objects"),
+            ["two thousand"]
+        );
         assert!(found(ValueKind::Count, "in 2025, version 5.7.44").is_empty());
         assert!(found(ValueKind::Count, "us-east-1 and 5 GB").is_empty());
-        assert_eq!(found(ValueKind::Count, "peak of 4,000 concurrent connections"), ["4,000"]);
+        assert_eq!(
+            found(ValueKind::Count, "peak of 4,000 concurrent connections"),
+            ["4,000"]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The recognizer engine: decides which evidence atoms (topics and typed facts) a document
-//! states, from its plain-text blocks. Every phrase of every pack is compiled once into one
-//! `RegexSet`; a sentence is scanned once, and only the atoms whose parts matched are examined.
+//! states, from its plain-text blocks. Every phrase of every pack is compiled once; a sentence
+//! is scanned once with an Aho-Corasick automaton of the phrases' leading literals, and only
+//! the phrase parts whose literal occurs are confirmed with their (small) regexes.
 
 pub mod facts;
 pub mod text;
@@ -9,8 +10,10 @@ pub mod values;
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
 
 use crate::parse::blocks::{BlockKind, TextBlock};
 pub use values::ValueKind;
@@ -55,17 +58,17 @@ struct Compiled {
 #[derive(Debug)]
 pub struct Lexicon {
     atoms: Vec<Compiled>,
-    set: RegexSet,
-    parts: Vec<Regex>,
+    /// Part regex sources, compiled on first use (most parts never occur in a repository).
+    sources: Vec<String>,
+    parts: Vec<OnceLock<Regex>>,
+    /// Leading literals of the parts, and for each literal the parts that start with it.
+    literals: AhoCorasick,
+    parts_of_literal: Vec<Vec<usize>>,
 }
 
 impl Default for Lexicon {
     fn default() -> Self {
-        Lexicon {
-            atoms: Vec::new(),
-            set: RegexSet::empty(),
-            parts: Vec::new(),
-        }
+        Lexicon::compile(&[]).expect("an empty lexicon compiles")
     }
 }
 
@@ -81,6 +84,7 @@ impl Lexicon {
     /// Compiles the atoms; atom `i` of the result is `atoms[i]`.
     pub fn compile(atoms: &[AtomSpec]) -> Result<Lexicon, CompileError> {
         let mut sources: Vec<String> = Vec::new();
+        let mut literal_of: Vec<String> = Vec::new();
         let mut compiled = Vec::with_capacity(atoms.len());
         for atom in atoms {
             let (phrases, value) = match atom {
@@ -90,34 +94,52 @@ impl Lexicon {
             let mut indices = Vec::new();
             for phrase in phrases {
                 let phrase = topic::compile(phrase).map_err(CompileError)?;
-                indices.push(
-                    phrase
-                        .parts
-                        .into_iter()
-                        .map(|p| intern(&mut sources, p))
-                        .collect(),
-                );
+                let mut ids = Vec::new();
+                for (part, literal) in phrase.parts.into_iter().zip(phrase.literals) {
+                    let id = intern(&mut sources, part);
+                    if id == literal_of.len() {
+                        literal_of.push(literal);
+                    }
+                    ids.push(id);
+                }
+                indices.push(ids);
             }
-            compiled.push(Compiled {
-                phrases: indices,
-                value,
-            });
+            compiled.push(Compiled { phrases: indices, value });
         }
-        let set = RegexSetBuilder::new(&sources)
-            .size_limit(64 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| CompileError(e.to_string()))?;
-        let parts = sources
+        // Sources are built from escaped words, so they always compile (a test compiles every
+        // part of the built-in packs); each is compiled on first use.
+        let parts = sources.iter().map(|_| OnceLock::new()).collect();
+        let mut distinct: Vec<String> = literal_of.clone();
+        distinct.sort();
+        distinct.dedup();
+        let parts_of_literal = distinct
             .iter()
-            .map(|s| Regex::new(s))
-            .collect::<Result<_, _>>()
+            .map(|l| literal_of.iter().enumerate().filter(|(_, x)| *x == l).map(|(i, _)| i).collect())
+            .collect();
+        let literals = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&distinct)
             .map_err(|e| CompileError(e.to_string()))?;
-        Ok(Lexicon {
-            atoms: compiled,
-            set,
-            parts,
-        })
+        Ok(Lexicon { atoms: compiled, sources, parts, literals, parts_of_literal })
+    }
+
+    /// The parts that occur in `text`: candidates from the literal automaton, confirmed by
+    /// their regexes.
+    fn matches(&self, text: &str) -> Vec<usize> {
+        let mut candidates: Vec<usize> = Vec::new();
+        for m in self.literals.find_overlapping_iter(text) {
+            candidates.extend(&self.parts_of_literal[m.pattern().as_usize()]);
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&p| self.part(p).is_match(text));
+        candidates
+    }
+
+    /// The regex of part `p`, compiled on first use.
+    fn part(&self, p: usize) -> &Regex {
+        self.parts[p].get_or_init(|| Regex::new(&self.sources[p]).expect("part regexes are built from escaped words"))
     }
 
     /// The atoms the blocks state, first hit per atom and block, in (atom, block) order.
@@ -158,7 +180,7 @@ impl Lexicon {
             };
             for range in ranges {
                 let text = &block.text[range.clone()];
-                let matched: Vec<usize> = self.set.matches(text).into_iter().collect();
+                let matched = self.matches(text);
                 if !matched.is_empty() {
                     out.push(Sentence {
                         block: b,
@@ -187,7 +209,7 @@ impl Lexicon {
         let first = facts::section_blocks(blocks, heading, level).next()?;
         let lead = text::sentences(&blocks[first].text).into_iter().next()?;
         let combined = format!("{}: {}", blocks[heading].text, &blocks[first].text[lead]);
-        let matched: Vec<usize> = self.set.matches(&combined).into_iter().collect();
+        let matched = self.matches(&combined);
         (!matched.is_empty()).then(|| Sentence {
             block: heading,
             range: 0..blocks[heading].text.len(),
@@ -198,14 +220,14 @@ impl Lexicon {
 
     /// The range of part `part` in a sentence, in block coordinates.
     pub(crate) fn locate(&self, part: usize, sentence: &Sentence<'_>) -> Option<Range<usize>> {
-        self.parts[part]
+        self.part(part)
             .find(&sentence.text)
             .map(|m| clamp(sentence, m.range()))
     }
 
     /// Every occurrence of part `part` in a sentence, in block coordinates.
     pub(crate) fn occurrences(&self, part: usize, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
-        self.parts[part]
+        self.part(part)
             .find_iter(&sentence.text)
             .map(|m| clamp(sentence, m.range()))
             .collect()
@@ -275,6 +297,13 @@ fn topic_has_content(blocks: &[TextBlock], sentence: &Sentence<'_>) -> bool {
             .get(sentence.block + 1)
             .is_some_and(|b| b.kind == BlockKind::DefinitionBody && !text::is_placeholder(&b.text)),
         _ => sentence.text.split_whitespace().count() >= 3,
+    }
+}
+
+impl Lexicon {
+    /// Compiles every part now (used by tests to prove every pack phrase compiles).
+    pub fn compile_all_parts(&self) -> usize {
+        (0..self.parts.len()).map(|p| self.part(p)).count()
     }
 }
 

@@ -7,17 +7,32 @@
 pub struct Phrase {
     /// Regex sources (case-insensitive, ASCII word boundaries).
     pub parts: Vec<String>,
+    /// For each part, a lowercase literal every match starts with (the first letters of its
+    /// first word, before any spelling or plural variant), for a fast first pass.
+    pub literals: Vec<String>,
+}
+
+/// The literal a part's matches start with: up to four letters of its first word.
+fn literal(part: &str) -> String {
+    let first = part
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .trim_end_matches('*')
+        .to_lowercase();
+    first.chars().take(4).collect()
 }
 
 /// Compiles a phrase; `Err` names what is wrong.
 pub fn compile(phrase: &str) -> Result<Phrase, String> {
-    let parts: Vec<String> = phrase
-        .split('~')
-        .map(str::trim)
-        .map(part_regex)
+    let raw: Vec<&str> = phrase.split('~').map(str::trim).collect();
+    let parts: Vec<String> = raw
+        .iter()
+        .map(|p| part_regex(p))
         .collect::<Result<_, _>>()
         .map_err(|e| format!("phrase `{phrase}`: {e}"))?;
-    Ok(Phrase { parts })
+    let literals = raw.iter().map(|p| literal(p)).collect();
+    Ok(Phrase { parts, literals })
 }
 
 fn part_regex(part: &str) -> Result<String, String> {

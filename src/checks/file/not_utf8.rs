@@ -33,7 +33,10 @@ pub fn diagnostic(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let message = if utf16 {
         "file is UTF-16, not UTF-8".to_string()
     } else {
-        format!("file is not valid UTF-8 (byte 0x{:02X} at line {}, column {})", bytes[valid_up_to], start.line, start.column)
+        format!(
+            "file is not valid UTF-8 (byte 0x{:02X} at line {}, column {})",
+            bytes[valid_up_to], start.line, start.column
+        )
     };
     Diagnostic::error(INFO.code, message)
         .at(Location {
@@ -42,5 +45,8 @@ pub fn diagnostic(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
             start,
             end: start,
         })
-        .help("re-save the file as UTF-8; its evidence is ignored until then")
+        .help(format!(
+            "re-save the file as UTF-8 (e.g. `iconv -f {} -t UTF-8`); its evidence is ignored until then",
+            if utf16 { "UTF-16" } else { "WINDOWS-1252" }
+        ))
 }

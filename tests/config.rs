@@ -18,12 +18,20 @@ fn config_invalid_stops_with_exit_2_and_points_into_the_config() {
     let dir = fixture("config-invalid/fail");
     let run = check(&dir, "human", &[]);
     run.assert_exit(2);
-    assert!(run.stdout.is_empty(), "nothing is checked, nothing is printed on stdout:\n{}", run.stdout);
+    assert!(
+        run.stdout.is_empty(),
+        "nothing is checked, nothing is printed on stdout:\n{}",
+        run.stdout
+    );
     insta::assert_snapshot!("config_invalid__human", run.stderr);
     // The bad `as-of`, the unknown key `exlude`, the bad severity: all reported at once.
     assert_eq!(
         locations(&run.stderr),
-        ["evidencelint.yaml:2:8", "evidencelint.yaml:4:1", "evidencelint.yaml:6:16"]
+        [
+            "evidencelint.yaml:2:8",
+            "evidencelint.yaml:4:1",
+            "evidencelint.yaml:6:16"
+        ]
     );
     assert!(run.stderr.contains("did you mean `exclude`?"));
     assert!(run.stderr.contains("[config/invalid]"));
@@ -51,7 +59,11 @@ fn config_valid_applies_exclude() {
 
 #[test]
 fn config_flag_pointing_at_a_missing_file_is_exit_2() {
-    let run = check(&fixture("config-invalid/pass"), "human", &["--config", "fixtures/no-such-config.yaml"]);
+    let run = check(
+        &fixture("config-invalid/pass"),
+        "human",
+        &["--config", "fixtures/no-such-config.yaml"],
+    );
     run.assert_exit(2);
     assert!(run.stderr.contains("no-such-config.yaml"), "{}", run.stderr);
 }
@@ -63,11 +75,18 @@ fn pack_invalid_stops_with_exit_2_and_points_into_the_pack() {
     run.assert_exit(2);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     insta::assert_snapshot!("pack_invalid__human", run.stderr);
-    assert_eq!(locations(&run.stderr), ["rules/example-cloud-internal.yaml:19:12"]);
+    assert_eq!(
+        locations(&run.stderr),
+        ["rules/example-cloud-internal.yaml:19:12"]
+    );
     assert!(run.stderr.contains("[pack/invalid]"));
     assert!(run.stderr.contains("every-case-study"));
     // The snippet shows the offending line of the pack.
-    assert!(run.stderr.contains("19 |     scope: every-case-study"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("19 |     scope: every-case-study"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -80,7 +99,11 @@ fn pack_valid_loads_and_checks_cleanly() {
 #[test]
 fn bad_flags_are_exit_2() {
     let dir = fixture("config-invalid/pass");
-    for extra in [&["--as-of", "2025-13-01"][..], &["--threads", "0"], &["--program", "rds-sd-2099-01"]] {
+    for extra in [
+        &["--as-of", "2025-13-01"][..],
+        &["--threads", "0"],
+        &["--program", "rds-sd-2099-01"],
+    ] {
         let run = check(&dir, "human", extra);
         run.assert_exit(2);
         assert!(!run.stderr.is_empty());

@@ -41,7 +41,13 @@ fn render_one(diag: &Diagnostic, sources: &mut Sources, renderer: &Renderer) -> 
     }
     let mut group = Group::with_title(title);
     if let Some(loc) = &diag.location {
-        let window = sources.get(&loc.path).and_then(|text| snippet_window(text, &loc.span));
+        // An empty span is a finding about the whole file (not UTF-8, unreadable, too large):
+        // it is shown without a snippet, and the file is not read again.
+        let window = if loc.span.is_empty() {
+            None
+        } else {
+            sources.get(&loc.path).and_then(|text| snippet_window(text, &loc.span))
+        };
         group = match window {
             Some((source, span)) => {
                 let mut annotation = AnnotationKind::Primary.span(span);

@@ -70,6 +70,14 @@ AWS accepts one case study per customer for an engine (each customer a separate 
 Customer names are compared ignoring case, punctuation and legal suffixes (Ltd, Limited, Inc,
 LLC, GmbH, …), so `Acme Payments Ltd.` and `ACME Payments Limited` are the same customer.
 
+Example that triggers it: two `kind: case-study` documents with the same `engine:`, one with
+
+    customer: Acme Payments Ltd.
+
+and the other with
+
+    customer: ACME Payments Limited
+
 Fix: replace one of them with a case study for another customer.",
     },
     CodeInfo {
@@ -81,6 +89,9 @@ Each database engine needs two qualifying case studies (production, recent enoug
 customers). The RDS 2025 checklist allows one Amazon Aurora MySQL plus one Amazon Aurora
 PostgreSQL case study for initial participation; the Aurora 2019 checklist treats Aurora MySQL
 and Aurora PostgreSQL as separate engines, two each.
+
+Example that triggers it: a repository checked against `rds-sd-2025-08` whose only
+`engine: rds-mysql` case study is the one with `status: pilot`.
 
 Fix: add case studies for the engine named, or fix the ones that do not qualify (see their own
 findings).",

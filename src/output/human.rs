@@ -55,9 +55,15 @@ fn render_one(diag: &Diagnostic, sources: &mut Sources, renderer: &Renderer) -> 
     }
     let mut group = Group::with_title(title);
     if let Some(loc) = &diag.location {
-        let window = sources
-            .get(&loc.path)
-            .and_then(|text| snippet_window(text, &loc.span));
+        // An empty span is a finding about the whole file (not UTF-8, unreadable, too large):
+        // it is shown without a snippet, and the file is not read again.
+        let window = if loc.span.is_empty() {
+            None
+        } else {
+            sources
+                .get(&loc.path)
+                .and_then(|text| snippet_window(text, &loc.span))
+        };
         group = match window {
             Some((source, span)) => {
                 let mut annotation = AnnotationKind::Primary.span(span);
@@ -154,7 +160,8 @@ fn summary_line(summary: &Summary, renderer: &Renderer) -> String {
     renderer.render(&[Group::with_title(level.primary_title(text))])
 }
 
-/// Renders usage errors (no summary line).
+/// Renders usage errors. Errors located in a file (the config, a pack) are separated by blank
+/// lines and followed by a line saying that nothing was checked.
 pub fn render_errors(diagnostics: &[Diagnostic], sources: &mut Sources, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
@@ -162,9 +169,19 @@ pub fn render_errors(diagnostics: &[Diagnostic], sources: &mut Sources, color: b
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    let mut out = String::new();
-    for diag in diagnostics {
-        out.push_str(&render_one(diag, sources, &renderer));
+    let rendered: Vec<String> = diagnostics
+        .iter()
+        .map(|d| render_one(d, sources, &renderer))
+        .collect();
+    let mut out = rendered.join("\n\n");
+    out.push('\n');
+    if diagnostics.iter().any(|d| d.location.is_some()) {
+        let text = match diagnostics.len() {
+            1 => "nothing was checked; fix the error above first".to_string(),
+            n => format!("nothing was checked; fix the {n} errors above first"),
+        };
+        out.push('\n');
+        out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(text))]));
         out.push('\n');
     }
     out

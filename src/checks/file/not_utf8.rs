@@ -45,5 +45,8 @@ pub fn diagnostic(path: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
             start,
             end: start,
         })
-        .help("re-save the file as UTF-8; its evidence is ignored until then")
+        .help(format!(
+            "re-save the file as UTF-8 (e.g. `iconv -f {} -t UTF-8`); its evidence is ignored until then",
+            if utf16 { "UTF-16" } else { "WINDOWS-1252" }
+        ))
 }

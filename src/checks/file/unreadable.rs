@@ -28,5 +28,9 @@ pub fn diagnostic(path: &str, reason: &str) -> Diagnostic {
             start,
             end: start,
         })
-        .help("make the file readable, or exclude it with `exclude:` in evidencelint.yaml")
+        .help(if reason.contains("limit") {
+            "split the file, or exclude it with `exclude:` in evidencelint.yaml"
+        } else {
+            "make the file readable, or exclude it with `exclude:` in evidencelint.yaml"
+        })
 }

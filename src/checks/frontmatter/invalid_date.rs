@@ -41,19 +41,83 @@ pub fn check(file: &ParsedFile, kind: DocKind, out: &mut Vec<Diagnostic>) {
         if text.trim().parse::<Date>().is_ok() && is_iso_shape(text.trim()) {
             continue;
         }
-        out.push(
-            Diagnostic::error(
-                INFO.code,
-                format!("`{}:` is not a valid date: `{text}`", key.value),
-            )
-            .at(file.node_location(value))
-            .label("expected YYYY-MM-DD")
-            .help(format!("write the date as `{}: 2025-08-29`", key.value)),
-        );
+        let key = key.value.as_str();
+        let text = text.trim();
+        let mut diag =
+            Diagnostic::error(INFO.code, format!("`{key}:` is not a valid date: `{text}`"))
+                .at(file.node_location(value));
+        diag = if let Some((year, month, day)) = iso_parts(text) {
+            if !(1..=12).contains(&month) {
+                let diag = diag.label(format!("there is no month {month}"));
+                match Date::new(year, day, month) {
+                    Ok(swapped) => diag.help(format!(
+                        "dates are YYYY-MM-DD; did you mean `{key}: {swapped}`?"
+                    )),
+                    Err(_) => diag.help(format!("write the date as `{key}: YYYY-MM-DD`")),
+                }
+            } else {
+                diag.label(format!("{year:04}-{month:02} has no day {day}"))
+                    .help(format!("write an existing date as `{key}: YYYY-MM-DD`"))
+            }
+        } else if let Some((a, b, year)) = slashed(text) {
+            let readings: Vec<String> = [(b, a), (a, b)]
+                .into_iter()
+                .filter(|&(m, d)| Date::new(year, m, d).is_ok())
+                .map(|(m, d)| format!("`{key}: {year:04}-{m:02}-{d:02}`"))
+                .collect();
+            let label = "expected YYYY-MM-DD";
+            match readings.as_slice() {
+                [one] => diag.label(label).help(format!("write {one}")),
+                [first, second] if first != second => diag
+                    .label("ambiguous: day/month or month/day?")
+                    .help(format!(
+                        "write {first} (day first) or {second} (month first)"
+                    )),
+                _ => diag
+                    .label(label)
+                    .help(format!("write the date as `{key}: YYYY-MM-DD`")),
+            }
+        } else {
+            diag.label("expected YYYY-MM-DD").help(format!(
+                "write the date as `{key}: YYYY-MM-DD`, e.g. `{key}: 2025-08-29`"
+            ))
+        };
+        out.push(diag);
     }
+}
+
+/// `a/b/yyyy` (or with `.` or `-`): the two numbers and the year.
+fn slashed(text: &str) -> Option<(i8, i8, i16)> {
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
+}
+
+/// Year, month and day of a `YYYY-MM-DD`-shaped text.
+fn iso_parts(text: &str) -> Option<(i16, i8, i8)> {
+    if !is_iso_shape(text) {
+        return None;
+    }
+    Some((
+        text[..4].parse().ok()?,
+        text[5..7].parse().ok()?,
+        text[8..].parse().ok()?,
+    ))
 }
 
 fn is_iso_shape(text: &str) -> bool {
     let b = text.as_bytes();
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-'
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }

@@ -51,7 +51,11 @@ pub fn check(
             ValueType::OneOf(allowed) => one_of(file, &key.value, value, allowed, out),
             ValueType::Bool => {
                 if !matches!(value.value, Node::Bool(_)) {
-                    out.push(invalid(file, &key.value, value, "`true` or `false`"));
+                    let key = &key.value;
+                    out.push(
+                        invalid(file, key, value, "`true` or `false`")
+                            .help(format!("write `{key}: true` or `{key}: false`")),
+                    );
                 }
             }
             ValueType::Text | ValueType::CaseStudyRef => {
@@ -111,7 +115,22 @@ fn one_of(
                 .label(format!("did you mean `{s}`?"))
                 .help(format!("write `{key}: {s}`"))
         }
-        None => diag = diag.label("not an allowed value"),
+        None => {
+            diag = diag.label("not an allowed value");
+            // `engine: postgres` → `rds-postgresql` or `aurora-postgresql`.
+            let partial = text
+                .as_deref()
+                .map(|t| t.trim().to_ascii_lowercase())
+                .filter(|t| t.len() >= 3);
+            let matches: Vec<String> = allowed
+                .iter()
+                .filter(|a| partial.as_deref().is_some_and(|t| a.contains(t)))
+                .map(|a| format!("`{key}: {a}`"))
+                .collect();
+            if !matches.is_empty() {
+                diag = diag.help(format!("write {}", matches.join(" or ")));
+            }
+        }
     }
     out.push(diag.note(format!("allowed values: {}", allowed.join(", "))));
 }

@@ -42,35 +42,34 @@ pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
 fn check_link(repo: &Repository, doc: &Document, dest: &str) -> Option<Diagnostic> {
     match resolve(&doc.folder, dest) {
         Target::External | Target::Outside => None,
-        Target::SameDocument(anchor) => missing_anchor(doc, &anchor, dest),
+        Target::SameDocument(anchor) => missing_anchor(doc, &anchor),
         Target::Inside { path, anchor } => {
             if repo.files.contains(&path) {
                 let target = repo.document(&path)?;
-                anchor.and_then(|a| missing_anchor(target, &a, dest))
+                anchor.and_then(|a| missing_anchor(target, &a))
             } else if repo.dirs.contains(&path) || exists_inside(repo, &path) {
                 None
             } else {
-                Some(
+                let diag =
                     Diagnostic::error(INFO.code, format!("link to `{path}`, which does not exist"))
-                        .label("no such file")
-                        .help("fix the path; it is relative to the folder of this file"),
-                )
+                        .label("no such file");
+                Some(match similar_file(repo, &path) {
+                    Some(s) => diag.help(format!("did you mean `{}`?", with_file_name(dest, &s))),
+                    None => diag.help("fix the path; it is relative to the folder of this file"),
+                })
             }
         }
     }
 }
 
-fn missing_anchor(target: &Document, anchor: &str, dest: &str) -> Option<Diagnostic> {
+fn missing_anchor(target: &Document, anchor: &str) -> Option<Diagnostic> {
     let wanted = anchor.to_lowercase();
     if target.anchors.iter().any(|a| a == anchor || *a == wanted) {
         return None;
     }
     let mut diag = Diagnostic::error(
         INFO.code,
-        format!(
-            "link `{dest}`: `{}` has no heading `#{anchor}`",
-            target.path
-        ),
+        format!("`{}` has no heading `#{anchor}`", target.path),
     )
     .label("no such heading");
     diag = match crate::checks::suggest::closest(&wanted, target.anchors.iter().map(String::as_str))
@@ -90,6 +89,33 @@ fn missing_anchor(target: &Document, anchor: &str, dest: &str) -> Option<Diagnos
         )),
     };
     Some(diag)
+}
+
+/// An existing file in the same folder whose name is close to the missing one's, as a path
+/// relative to that folder (`case-study.md` for `casestudy.md`).
+fn similar_file(repo: &Repository, path: &str) -> Option<String> {
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let siblings = repo.files.iter().filter_map(|f| {
+        let (dir, file) = f.rsplit_once('/').unwrap_or(("", f.as_str()));
+        (dir == folder).then_some(file)
+    });
+    crate::checks::suggest::closest(name, siblings).map(str::to_string)
+}
+
+/// `dest` with its last path segment replaced by `name` (anchor kept).
+fn with_file_name(dest: &str, name: &str) -> String {
+    let (path, anchor) = dest
+        .split_once('#')
+        .map_or((dest, None), |(p, a)| (p, Some(a)));
+    let mut out = match path.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/{name}"),
+        None => name.to_string(),
+    };
+    if let Some(anchor) = anchor {
+        out.push('#');
+        out.push_str(anchor);
+    }
+    out
 }
 
 /// Files the walk skipped (hidden folders) may still exist; look without following symlinks.

@@ -104,7 +104,10 @@ impl Lexicon {
                 }
                 indices.push(ids);
             }
-            compiled.push(Compiled { phrases: indices, value });
+            compiled.push(Compiled {
+                phrases: indices,
+                value,
+            });
         }
         // Sources are built from escaped words, so they always compile (a test compiles every
         // part of the built-in packs); each is compiled on first use.
@@ -114,14 +117,27 @@ impl Lexicon {
         distinct.dedup();
         let parts_of_literal = distinct
             .iter()
-            .map(|l| literal_of.iter().enumerate().filter(|(_, x)| *x == l).map(|(i, _)| i).collect())
+            .map(|l| {
+                literal_of
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| *x == l)
+                    .map(|(i, _)| i)
+                    .collect()
+            })
             .collect();
         let literals = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&distinct)
             .map_err(|e| CompileError(e.to_string()))?;
-        Ok(Lexicon { atoms: compiled, sources, parts, literals, parts_of_literal })
+        Ok(Lexicon {
+            atoms: compiled,
+            sources,
+            parts,
+            literals,
+            parts_of_literal,
+        })
     }
 
     /// The parts that occur in `text`: candidates from the literal automaton, confirmed by
@@ -139,7 +155,9 @@ impl Lexicon {
 
     /// The regex of part `p`, compiled on first use.
     fn part(&self, p: usize) -> &Regex {
-        self.parts[p].get_or_init(|| Regex::new(&self.sources[p]).expect("part regexes are built from escaped words"))
+        self.parts[p].get_or_init(|| {
+            Regex::new(&self.sources[p]).expect("part regexes are built from escaped words")
+        })
     }
 
     /// The atoms the blocks state, first hit per atom and block, in (atom, block) order.

@@ -17,4 +17,6 @@ pub mod output;
 pub mod packs;
 pub mod parse;
 pub mod registry;
+pub mod report;
+pub mod scaffold;
 pub mod source;

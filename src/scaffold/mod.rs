@@ -1,0 +1,1 @@
+//! `evidencelint init` (in progress).

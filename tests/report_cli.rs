@@ -224,3 +224,61 @@ fn exit_codes() {
     assert_eq!(xlsx.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&xlsx.stderr).contains("--output"));
 }
+
+#[test]
+fn html_snapshot() {
+    insta::assert_snapshot!("report-basic__html", report("html"));
+}
+
+#[test]
+fn html_escapes_every_value_and_runs_only_its_own_script() {
+    let text = report("html");
+    let page = scraper::Html::parse_document(&text);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let scripts: Vec<_> = page.select(&select("script")).collect();
+    assert_eq!(scripts.len(), 1, "the page's own script is the only one");
+    assert_eq!(
+        scripts[0].text().collect::<String>().trim(),
+        evidencelint::report::html::SCRIPT.trim()
+    );
+    assert!(
+        scripts[0].value().attr("src").is_none(),
+        "no external script"
+    );
+    for element in page
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        for (name, _) in element.value().attrs() {
+            assert!(!name.starts_with("on"), "no inline event handler: {name}");
+        }
+    }
+    assert!(
+        page.select(&select("link, img, iframe, object"))
+            .next()
+            .is_none(),
+        "no external assets"
+    );
+    // The hostile id and customer arrive as text, intact.
+    let headers: Vec<String> = page
+        .select(&select("thead th"))
+        .map(|th| th.text().collect())
+        .collect();
+    assert!(
+        headers
+            .iter()
+            .any(|h| h.contains("globex, \"orders\" <script>alert(1)</script>"))
+    );
+    assert!(
+        headers
+            .iter()
+            .any(|h| h.contains("Globex <script>alert('x')</script> | \"Orders\" Inc."))
+    );
+    for a in page.select(&select("a")) {
+        assert!(
+            a.value().attr("href").unwrap().starts_with("./"),
+            "links stay relative"
+        );
+    }
+}

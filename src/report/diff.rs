@@ -202,7 +202,7 @@ fn was(change: &Change) -> String {
 
 fn evidence(change: &Change) -> String {
     match &change.after {
-        Status::Met(paths) => paths.join(", "),
+        Status::Met(paths) => one_line(&paths.join(", ")),
         _ => String::new(),
     }
 }

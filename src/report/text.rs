@@ -42,9 +42,15 @@ pub fn pad_left(text: &str, columns: usize) -> String {
     format!("{}{cut}", " ".repeat(fill))
 }
 
-/// Collapses runs of whitespace (including line breaks) into single spaces.
+/// Collapses runs of whitespace (including line breaks) into single spaces and drops other
+/// control characters (so user text cannot inject terminal escape sequences).
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect()
 }
 
 #[cfg(test)]
@@ -68,5 +74,6 @@ mod tests {
     #[test]
     fn collapses_whitespace() {
         assert_eq!(one_line(" a\n b\r\n\tc "), "a b c");
+        assert_eq!(one_line("red\x1b[31m"), "red[31m");
     }
 }

@@ -155,7 +155,7 @@ fn evidence(out: &mut String, matrix: &Matrix, p: &Painter) {
                     "  {} {} {tag}: {}",
                     p.met("✓"),
                     row.code(),
-                    paths.join(", ")
+                    one_line(&paths.join(", "))
                 )),
                 Some(Status::Waived(reason)) => {
                     let line = format!("  {} {tag}: {}", p.waived("W"), one_line(reason));

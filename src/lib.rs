@@ -20,5 +20,7 @@ pub mod output;
 pub mod packs;
 pub mod parse;
 pub mod registry;
+pub mod report;
+pub mod scaffold;
 pub mod secrets;
 pub mod source;

@@ -27,6 +27,10 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the programs and their controls.
     Controls(ControlsArgs),
+    /// Print the readiness matrix: evidence items x case studies (exit 0 whatever the readiness).
+    Report(ReportArgs),
+    /// Scaffold an evidence repository from a rule pack (never overwrites a file).
+    Init(InitArgs),
 }
 
 /// Output formats of `check`.
@@ -140,4 +144,63 @@ pub struct ControlsArgs {
     /// Use this config file (for its `packs:`) instead of the one found above the current folder.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A coloured terminal table.
+    Human,
+    /// A GitHub-flavoured Markdown table (job summaries, PR comments).
+    Markdown,
+    /// One self-contained HTML page, sortable and filterable.
+    Html,
+    /// RFC 4180 CSV, one line per cell.
+    Csv,
+    /// JSON (contract §6).
+    Json,
+    /// The self-assessment workbook (requires --output).
+    Xlsx,
+}
+
+/// Options of `report`.
+#[derive(Debug, Args, Clone)]
+pub struct ReportArgs {
+    /// The repository root (default `.`).
+    pub path: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Write the output to FILE instead of standard output (required for xlsx).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Use this config file instead of the `evidencelint.yaml` found above PATH.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Program(s) to report on (repeatable), e.g. `rds-sd-2025-08`.
+    #[arg(long = "program", value_name = "ID")]
+    pub programs: Vec<String>,
+    /// The date recency and validity rules are judged against (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// When to use colour (human format).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Compare with this Git revision: print the cells newly met and newly missing (human or
+    /// markdown).
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
+}
+
+/// Options of `init`.
+#[derive(Debug, Args, Clone)]
+pub struct InitArgs {
+    /// The directory to scaffold (default `.`; created when missing).
+    pub dir: Option<PathBuf>,
+    /// The program whose controls the templates cover.
+    #[arg(long = "program", value_name = "ID", default_value = "rds-sd-2025-08")]
+    pub program: String,
+    /// The date the example case study's dates are relative to (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
 }

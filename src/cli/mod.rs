@@ -5,6 +5,8 @@ pub mod check;
 pub mod controls;
 pub mod diff;
 pub mod explain;
+pub mod init;
+pub mod report;
 pub mod setup;
 
 use std::process::ExitCode;
@@ -22,6 +24,8 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Controls(args)) => controls::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Init(args)) => init::run(&args),
         None => check::run(&cli.check),
     }
 }

@@ -29,6 +29,7 @@ fn value_kind(value: ValueType) -> ValueKind {
         ValueType::Count => ValueKind::Count,
         ValueType::Rate => ValueKind::Rate,
         ValueType::Availability => ValueKind::Availability,
+        ValueType::Growth => ValueKind::Growth,
     }
 }
 

@@ -204,6 +204,6 @@ pub struct RawRecognizer {
 pub struct RawFact {
     /// Names of the quantity (topic phrase syntax).
     pub names: Vec<String>,
-    /// `duration | size | percent | count | rate | availability`.
+    /// `duration | size | percent | count | rate | availability | growth`.
     pub value: String,
 }

@@ -23,6 +23,8 @@ pub enum ValueType {
     Rate,
     /// An availability percentage ("99.95 %").
     Availability,
+    /// Growth: a percentage, a size per period, a multiplier ("doubles") or "no growth".
+    Growth,
 }
 
 impl ValueType {
@@ -35,6 +37,7 @@ impl ValueType {
             "count" => Self::Count,
             "rate" => Self::Rate,
             "availability" => Self::Availability,
+            "growth" => Self::Growth,
             _ => return None,
         })
     }
@@ -48,6 +51,7 @@ impl ValueType {
             Self::Count => "count",
             Self::Rate => "rate",
             Self::Availability => "availability",
+            Self::Growth => "growth",
         }
     }
 }

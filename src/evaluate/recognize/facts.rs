@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::numbers;
 use super::text::is_placeholder;
 use super::values::{self, ValueKind};
 use super::{Lexicon, Sentence};
@@ -54,7 +55,7 @@ fn in_sentence(
     let offset = sentence.range.start;
     let found: Vec<Range<usize>> = values::find(kind, &sentence.text)
         .into_iter()
-        .map(|r| r.start + offset..r.end + offset)
+        .map(|v| v.range.start + offset..v.range.end + offset)
         .collect();
     // A value whose unit is the name itself ("3,500 TPS").
     if found
@@ -148,9 +149,16 @@ fn other_names(
 /// A value stated by the block's structure: table cells beside or below a naming cell, the
 /// blocks under a naming heading, the definition of a naming term.
 fn in_structure(blocks: &[TextBlock], block: usize, kind: ValueKind) -> bool {
+    // A unit named by the label ("RTO (hours)", "Size [GB]") makes bare numbers values.
+    let label_unit = values::unit_hint(kind, &blocks[block].text);
     let has_value = |b: usize| {
         let text = &blocks[b].text;
-        !is_placeholder(text) && !values::find(kind, text).is_empty()
+        if is_placeholder(text) {
+            return false;
+        }
+        !values::find(kind, text).is_empty()
+            || (label_unit
+                && !values::bare_numbers(kind, text, &numbers::find_numbers(text)).is_empty())
     };
     match &blocks[block].kind {
         BlockKind::TableCell { .. } => related_cells(blocks, block).any(has_value),

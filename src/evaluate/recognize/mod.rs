@@ -4,6 +4,7 @@
 //! the phrase parts whose literal occurs are confirmed with their (small) regexes.
 
 pub mod facts;
+pub mod numbers;
 pub mod text;
 pub mod topic;
 pub mod values;

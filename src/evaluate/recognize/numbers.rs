@@ -1,0 +1,440 @@
+//! Numbers in prose: digits ("1,200", "2.4", "3k", "2 million") and English number words
+//! ("twenty-four", "one hundred and fifty", "a dozen", "half an"), with byte ranges.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberForm {
+    /// Digits, possibly with thousands separators, a decimal part, a `k`/`M`/`bn` suffix or a
+    /// scale word ("2 million").
+    Digits,
+    /// English words ("thirty", "a dozen", "half an").
+    Words,
+    /// The article "a"/"an", meaning one only when a unit follows ("an hour").
+    Article,
+}
+
+/// A number found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// Its value.
+    pub value: f64,
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// How it was written.
+    pub form: NumberForm,
+}
+
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("digits regex")
+});
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+").expect("word regex"));
+
+/// Dates and times, whose digits are not quantities.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+    Regex::new(&format!(
+        r"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b|\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|\b{month},?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:,?\s+\d{{4}})?\b"
+    ))
+    .expect("date regex")
+});
+
+/// Finds every number in `text`, in order of position.
+pub fn find_numbers(text: &str) -> Vec<Number> {
+    let dates: Vec<Range<usize>> = DATE.find_iter(text).map(|m| m.range()).collect();
+    let mut out: Vec<Number> = DIGITS
+        .find_iter(text)
+        .filter(|m| {
+            !dates
+                .iter()
+                .any(|d| d.start <= m.start() && m.end() <= d.end)
+        })
+        .filter_map(|m| digit_number(text, m.range()))
+        .collect();
+    out.extend(word_numbers(text));
+    out.sort_by_key(|n| (n.range.start, std::cmp::Reverse(n.range.end)));
+    with_echoes(text, out)
+}
+
+/// Digits echoing a number in words, as in contracts: "four (4) hours".
+static ECHO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\A\s*\(\s*[\d,.]+\s*\)").expect("echo regex"));
+
+/// Folds "four (4)" into one number spanning both.
+fn with_echoes(text: &str, numbers: Vec<Number>) -> Vec<Number> {
+    let mut out: Vec<Number> = Vec::with_capacity(numbers.len());
+    for n in numbers {
+        if out.last().is_some_and(|last| n.range.end <= last.range.end) {
+            continue;
+        }
+        let mut n = n;
+        if n.form == NumberForm::Words
+            && let Some(echo) = ECHO.find(&text[n.range.end..])
+        {
+            n.range.end += echo.end();
+        }
+        out.push(n);
+    }
+    out
+}
+
+/// A digit run as a number, unless its surroundings make it an identifier, version or ordinal.
+fn digit_number(text: &str, range: Range<usize>) -> Option<Number> {
+    if !standalone_digits(text, range.clone()) {
+        return None;
+    }
+    let value: f64 = text[range.clone()].replace(',', "").parse().ok()?;
+    let (factor, end) = multiplier_after(text, range.end);
+    Some(Number {
+        value: value * factor,
+        range: range.start..end,
+        form: NumberForm::Digits,
+    })
+}
+
+fn standalone_digits(text: &str, range: Range<usize>) -> bool {
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    let mut back = before.chars().rev();
+    let prev = back.next();
+    let identifier_before = match prev {
+        Some(c) if c.is_alphanumeric() || c == '_' || c == '.' || c == '#' => true,
+        Some('-') => back.next().is_some_and(char::is_alphabetic),
+        _ => false,
+    };
+    let mut ahead = after.chars();
+    let next = ahead.next();
+    let second = ahead.next();
+    let version_after =
+        matches!(next, Some('.') | Some(',')) && second.is_some_and(|c| c.is_ascii_digit());
+    let glued_after = next.is_some_and(|c| c == '_' || c.is_ascii_digit());
+    !(identifier_before || version_after || glued_after || is_ordinal_suffix(after))
+}
+
+fn is_ordinal_suffix(after: &str) -> bool {
+    let lower = after.get(..2).map(str::to_ascii_lowercase);
+    let rest = after.get(2..).unwrap_or("");
+    let letters_after = rest.starts_with(|c: char| c.is_alphabetic());
+    matches!(lower.as_deref(), Some("st" | "nd" | "rd" | "th")) && !letters_after
+}
+
+/// A `k`/`K`/`M`/`bn` suffix glued to digits, or a scale word after them.
+fn multiplier_after(text: &str, end: usize) -> (f64, usize) {
+    let after = &text[end..];
+    for (suffix, factor) in [("k", 1e3), ("K", 1e3), ("M", 1e6), ("bn", 1e9)] {
+        if let Some(rest) = after.strip_prefix(suffix)
+            && !rest.starts_with(|c: char| c.is_alphanumeric())
+        {
+            return (factor, end + suffix.len());
+        }
+    }
+    let trimmed = after.trim_start();
+    let gap = after.len() - trimmed.len();
+    if gap > 0 && gap <= 2 {
+        let word = WORD.find(trimmed).filter(|m| m.start() == 0);
+        if let Some(w) = word
+            && let Some(scale) = scale_word(&w.as_str().to_ascii_lowercase())
+        {
+            return (scale, end + gap + w.end());
+        }
+    }
+    (1.0, end)
+}
+
+fn scale_word(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "dozen" => Some(12.0),
+        _ => None,
+    }
+}
+
+fn small_word(word: &str) -> Option<f64> {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    ONES.iter().position(|&w| w == word).map(|i| i as f64)
+}
+
+fn tens_word(word: &str) -> Option<f64> {
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    TENS.iter()
+        .position(|&w| w == word)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+/// A lowercased word token and its range.
+struct Token {
+    word: String,
+    range: Range<usize>,
+}
+
+fn word_numbers(text: &str) -> Vec<Number> {
+    let tokens: Vec<Token> = WORD
+        .find_iter(text)
+        .map(|m| Token {
+            word: m.as_str().to_ascii_lowercase(),
+            range: m.range(),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((value, last)) = parse_words(text, &tokens, i) {
+            let range = tokens[i].range.start..tokens[last].range.end;
+            out.push(Number {
+                value,
+                range,
+                form: NumberForm::Words,
+            });
+            i = last + 1;
+        } else {
+            if matches!(tokens[i].word.as_str(), "a" | "an") {
+                let range = tokens[i].range.clone();
+                out.push(Number {
+                    value: 1.0,
+                    range,
+                    form: NumberForm::Article,
+                });
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether tokens `a` and `b` (consecutive) may belong to one number: whitespace or a hyphen.
+fn joined(text: &str, tokens: &[Token], a: usize) -> bool {
+    let gap = &text[tokens[a].range.end..tokens[a + 1].range.start];
+    let gap = gap.trim();
+    gap.is_empty() || gap == "-" || gap == "\u{2010}" || gap == "\u{2011}"
+}
+
+fn word_at<'t>(text: &str, tokens: &'t [Token], at: usize, from: usize) -> Option<&'t str> {
+    (at < tokens.len() && joined(text, tokens, at - 1) && at > from)
+        .then(|| tokens[at].word.as_str())
+}
+
+/// What the previous word of a number was, to reject "one one" or "twenty thirty".
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    Start,
+    Small,
+    Tens,
+    Hundred,
+    Scale,
+}
+
+/// Parses a number written in words starting at token `start`: its value and last token.
+fn parse_words(text: &str, tokens: &[Token], start: usize) -> Option<(f64, usize)> {
+    if let Some(special) = parse_special(text, tokens, start) {
+        return Some(special);
+    }
+    let (mut total, mut current, mut last, mut end) = (0.0, 0.0, Last::Start, None);
+    let mut i = start;
+    while i < tokens.len() {
+        if i > start && !joined(text, tokens, i - 1) {
+            break;
+        }
+        let word = tokens[i].word.as_str();
+        let article = last == Last::Start && matches!(word, "a" | "an");
+        if article {
+            let next = word_at(text, tokens, i + 1, start);
+            if !next.and_then(scale_word).is_some_and(|s| s >= 12.0) {
+                return None;
+            }
+            current = 1.0;
+            last = Last::Small;
+        } else if let Some(v) = small_word(word) {
+            let after_tens = last == Last::Tens && v < 10.0 && v > 0.0;
+            if !(matches!(last, Last::Start | Last::Hundred | Last::Scale) || after_tens) {
+                break;
+            }
+            current += v;
+            last = Last::Small;
+            end = Some(i);
+        } else if let Some(v) = tens_word(word) {
+            if !matches!(last, Last::Start | Last::Hundred | Last::Scale) {
+                break;
+            }
+            current += v;
+            last = Last::Tens;
+            end = Some(i);
+        } else if word == "and" && matches!(last, Last::Hundred | Last::Scale) {
+            let next = word_at(text, tokens, i + 1, start).unwrap_or("");
+            if small_word(next).is_none() && tens_word(next).is_none() {
+                break;
+            }
+        } else if let Some(scale) = scale_word(word).filter(|_| last != Last::Start) {
+            if scale >= 1e3 {
+                total += current.max(1.0) * scale;
+                current = 0.0;
+                last = Last::Scale;
+            } else {
+                current = current.max(1.0) * scale;
+                last = Last::Hundred;
+            }
+            end = Some(i);
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    let end = end?;
+    let value = total + current;
+    Some(and_a_half(text, tokens, end).map_or((value, end), |e| (value + 0.5, e)))
+}
+
+/// "half a"/"half an" (0.5) and "a couple of" (2).
+fn parse_special(text: &str, tokens: &[Token], start: usize) -> Option<(f64, usize)> {
+    let word = tokens[start].word.as_str();
+    let next = word_at(text, tokens, start + 1, start);
+    match (word, next) {
+        ("half", Some("a" | "an")) => Some((0.5, start + 1)),
+        ("a", Some("couple")) => {
+            let of = word_at(text, tokens, start + 2, start) == Some("of");
+            Some((2.0, start + 1 + usize::from(of)))
+        }
+        _ => None,
+    }
+}
+
+/// " and a half" after a number: the index of "half".
+fn and_a_half(text: &str, tokens: &[Token], end: usize) -> Option<usize> {
+    let words = [end + 1, end + 2, end + 3].map(|i| word_at(text, tokens, i, end));
+    (words == [Some("and"), Some("a"), Some("half")]).then_some(end + 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(f64, &str)> {
+        find_numbers(text)
+            .into_iter()
+            .filter(|n| n.form != NumberForm::Article)
+            .map(|n| (n.value, &text[n.range]))
+            .collect()
+    }
+
+    #[test]
+    fn parses_digits() {
+        let cases: &[(&str, &[(f64, &str)])] = &[
+            ("15 minutes", &[(15.0, "15")]),
+            ("1,200 tables", &[(1200.0, "1,200")]),
+            ("2.4 TB", &[(2.4, "2.4")]),
+            ("3k objects", &[(3000.0, "3k")]),
+            ("2.5K users", &[(2500.0, "2.5K")]),
+            ("2M rows", &[(2e6, "2M")]),
+            ("2 million rows", &[(2e6, "2 million")]),
+            ("1.5 billion", &[(1.5e9, "1.5 billion")]),
+            ("2-4 hours", &[(2.0, "2"), (4.0, "4")]),
+            ("2–4 hours", &[(2.0, "2"), (4.0, "4")]),
+            ("4h/15min", &[(4.0, "4"), (15.0, "15")]),
+            ("500GB", &[(500.0, "500")]),
+            ("< 1 h", &[(1.0, "1")]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(values(input), *expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn ignores_identifiers_versions_dates_and_ordinals() {
+        let cases = [
+            "RDS-009 control",
+            "db.r5.large instance",
+            "MySQL 8.0.35",
+            "gp3 volumes",
+            "released 2025-08-29",
+            "on August 29th, 2025",
+            "in Aug 2025",
+            "on 29 August 2025",
+            "at 10:30",
+            "the 2nd replica",
+            "on 12/31/2024",
+            "ticket #42",
+            "ec2_instance_1",
+        ];
+        for input in cases {
+            assert_eq!(values(input), vec![], "{input:?}");
+        }
+    }
+
+    #[test]
+    fn parses_words() {
+        let cases: &[(&str, &[(f64, &str)])] = &[
+            ("one hour", &[(1.0, "one")]),
+            ("thirty seconds", &[(30.0, "thirty")]),
+            ("twenty-four hours", &[(24.0, "twenty-four")]),
+            ("twenty four hours", &[(24.0, "twenty four")]),
+            (
+                "One Hundred and Fifty tables",
+                &[(150.0, "One Hundred and Fifty")],
+            ),
+            (
+                "two thousand five hundred",
+                &[(2500.0, "two thousand five hundred")],
+            ),
+            ("a dozen tables", &[(12.0, "a dozen")]),
+            ("two dozen", &[(24.0, "two dozen")]),
+            ("a hundred objects", &[(100.0, "a hundred")]),
+            ("three million rows", &[(3e6, "three million")]),
+            ("half an hour", &[(0.5, "half an")]),
+            ("half a day", &[(0.5, "half a")]),
+            ("one and a half hours", &[(1.5, "one and a half")]),
+            ("a couple of hours", &[(2.0, "a couple of")]),
+            ("zero data loss", &[(0.0, "zero")]),
+            ("seven days", &[(7.0, "seven")]),
+            ("one one", &[(1.0, "one"), (1.0, "one")]),
+            ("someone and nobody", &[]),
+            ("hundred", &[]),
+            ("five and six", &[(5.0, "five"), (6.0, "six")]),
+            ("four (4) hours", &[(4.0, "four (4)")]),
+            ("two (2) case studies", &[(2.0, "two (2)")]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(values(input), *expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn marks_articles() {
+        let found = find_numbers("an hour and a day");
+        let articles: Vec<_> = found
+            .iter()
+            .filter(|n| n.form == NumberForm::Article)
+            .collect();
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].range, 0..2);
+        assert_eq!(articles[1].range, 12..13);
+    }
+}

@@ -18,7 +18,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "rds-sd-2025-08.yaml",
         include_str!("../../rules/rds-sd-2025-08.yaml"),
     ),
-    // BUILTIN-PACKS
+    (
+        "aurora-sd-2019-12.yaml",
+        include_str!("../../rules/aurora-sd-2019-12.yaml"),
+    ),
 ];
 
 /// Every loaded pack and the atoms their recognizers use.

@@ -16,7 +16,7 @@ pub(crate) fn hits(
     phrases: &[Vec<usize>],
     kind: ValueKind,
     blocks: &[TextBlock],
-    sentences: &[Sentence<'_>],
+    sentences: &[&Sentence<'_>],
 ) -> Vec<(usize, Range<usize>)> {
     let mut out = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -46,12 +46,12 @@ pub(crate) fn hits(
 /// when the sentence lists as many names as values ("RTO/RPO: 4h/15 min") — by position.
 fn in_sentence(
     lexicon: &Lexicon,
-    sentences: &[Sentence<'_>],
+    sentences: &[&Sentence<'_>],
     index: usize,
     name: &Range<usize>,
     kind: ValueKind,
 ) -> bool {
-    let sentence = &sentences[index];
+    let sentence = sentences[index];
     let offset = sentence.range.start;
     let found: Vec<Range<usize>> = values::find(kind, &sentence.text)
         .into_iter()

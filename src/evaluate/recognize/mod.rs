@@ -14,7 +14,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex_automata::meta::Regex as PartRegex;
+use regex_automata::{Anchored, Input};
 
 use crate::parse::blocks::{BlockKind, TextBlock};
 pub use values::ValueKind;
@@ -61,7 +62,9 @@ pub struct Lexicon {
     atoms: Vec<Compiled>,
     /// Part regex sources, compiled on first use (most parts never occur in a repository).
     sources: Vec<String>,
-    parts: Vec<OnceLock<Regex>>,
+    parts: Vec<OnceLock<PartRegex>>,
+    /// For each part, the atoms that use it.
+    atoms_of_part: Vec<Vec<usize>>,
     /// Leading literals of the parts, and for each literal the parts that start with it.
     literals: AhoCorasick,
     parts_of_literal: Vec<Vec<usize>>,
@@ -132,7 +135,16 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&distinct)
             .map_err(|e| CompileError(e.to_string()))?;
+        let mut atoms_of_part = vec![Vec::new(); sources.len()];
+        for (a, atom) in compiled.iter().enumerate() {
+            for &p in atom.phrases.iter().flatten() {
+                if !atoms_of_part[p].contains(&a) {
+                    atoms_of_part[p].push(a);
+                }
+            }
+        }
         Ok(Lexicon {
+            atoms_of_part,
             atoms: compiled,
             sources,
             parts,
@@ -144,20 +156,37 @@ impl Lexicon {
     /// The parts that occur in `text`: candidates from the literal automaton, confirmed by
     /// their regexes.
     fn matches(&self, text: &str) -> Vec<usize> {
-        let mut candidates: Vec<usize> = Vec::new();
+        let mut matched: Vec<usize> = Vec::new();
         for m in self.literals.find_overlapping_iter(text) {
-            candidates.extend(&self.parts_of_literal[m.pattern().as_usize()]);
+            for &p in &self.parts_of_literal[m.pattern().as_usize()] {
+                if matched.contains(&p) {
+                    continue;
+                }
+                // A part starts where its literal does: an anchored search there is cheap.
+                let input = Input::new(text).range(m.start()..).anchored(Anchored::Yes);
+                if self.part(p).is_match(input) {
+                    matched.push(p);
+                }
+            }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates.retain(|&p| self.part(p).is_match(text));
-        candidates
+        matched.sort_unstable();
+        matched
     }
 
-    /// The regex of part `p`, compiled on first use.
-    fn part(&self, p: usize) -> &Regex {
+    /// The regex of part `p`, compiled on first use. The literal automaton has already found
+    /// where it can start, so the regex is built without a prefilter of its own (building
+    /// prefilters dominated the start-up time).
+    fn part(&self, p: usize) -> &PartRegex {
         self.parts[p].get_or_init(|| {
-            Regex::new(&self.sources[p]).expect("part regexes are built from escaped words")
+            PartRegex::builder()
+                .configure(
+                    PartRegex::config()
+                        .prefilter(None)
+                        .auto_prefilter(false)
+                        .dfa(false),
+                )
+                .build(&self.sources[p])
+                .expect("part regexes are built from escaped words")
         })
     }
 
@@ -168,10 +197,26 @@ impl Lexicon {
             return hits;
         }
         let sentences = self.sentences(blocks);
-        for (index, atom) in self.atoms.iter().enumerate() {
+        // Only atoms with a part in some sentence are examined, over those sentences only.
+        let mut relevant: std::collections::BTreeMap<usize, Vec<&Sentence<'_>>> =
+            Default::default();
+        for sentence in &sentences {
+            let mut atoms: Vec<usize> = sentence
+                .matched
+                .iter()
+                .flat_map(|&p| self.atoms_of_part[p].iter().copied())
+                .collect();
+            atoms.sort_unstable();
+            atoms.dedup();
+            for atom in atoms {
+                relevant.entry(atom).or_default().push(sentence);
+            }
+        }
+        for (index, subset) in relevant {
+            let atom = &self.atoms[index];
             let found = match atom.value {
-                None => self.topic_hits(atom, blocks, &sentences),
-                Some(kind) => facts::hits(self, &atom.phrases, kind, blocks, &sentences),
+                None => self.topic_hits(atom, blocks, &subset),
+                Some(kind) => facts::hits(self, &atom.phrases, kind, blocks, &subset),
             };
             let mut seen_blocks = Vec::new();
             for (block, range) in found {
@@ -240,14 +285,14 @@ impl Lexicon {
     /// The range of part `part` in a sentence, in block coordinates.
     pub(crate) fn locate(&self, part: usize, sentence: &Sentence<'_>) -> Option<Range<usize>> {
         self.part(part)
-            .find(&sentence.text)
+            .find(sentence.text.as_bytes())
             .map(|m| clamp(sentence, m.range()))
     }
 
     /// Every occurrence of part `part` in a sentence, in block coordinates.
     pub(crate) fn occurrences(&self, part: usize, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
         self.part(part)
-            .find_iter(&sentence.text)
+            .find_iter(sentence.text.as_bytes())
             .map(|m| clamp(sentence, m.range()))
             .collect()
     }
@@ -256,10 +301,10 @@ impl Lexicon {
         &self,
         atom: &Compiled,
         blocks: &[TextBlock],
-        sentences: &[Sentence<'_>],
+        sentences: &[&Sentence<'_>],
     ) -> Vec<(usize, Range<usize>)> {
         let mut out = Vec::new();
-        for sentence in sentences {
+        for sentence in sentences.iter().copied() {
             let Some(phrase) = atom
                 .phrases
                 .iter()

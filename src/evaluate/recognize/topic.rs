@@ -56,7 +56,7 @@ fn word_regex(word: &str) -> String {
     if let Some(prefix) = word.strip_suffix('*') {
         return format!(
             r"{}[a-z0-9_]*",
-            spelling(&regex::escape(&prefix.to_lowercase()))
+            prefix_spelling(&spelling(&regex::escape(&prefix.to_lowercase())))
         );
     }
     let lower = word.to_lowercase();
@@ -78,6 +78,21 @@ fn word_regex(word: &str) -> String {
         (lower.clone(), "s?".to_string())
     };
     format!("{}{plural}", spelling(&regex::escape(&stem)))
+}
+
+/// A prefix that ends in `is`/`iz` or `ys`/`yz` (`sanitiz*`, `analys*`) matches both spellings.
+fn prefix_spelling(prefix: &str) -> String {
+    for (from, to) in [
+        ("iz", "i[sz]"),
+        ("is", "i[sz]"),
+        ("yz", "y[sz]"),
+        ("ys", "y[sz]"),
+    ] {
+        if let Some(stem) = prefix.strip_suffix(from) {
+            return format!("{stem}{to}");
+        }
+    }
+    prefix.to_string()
 }
 
 /// British/American spelling variants, applied to a word's regex source.
@@ -154,5 +169,7 @@ mod tests {
         assert!(!matches("rotat* ~ password*", "Passwords are long"));
         assert!(!matches("RTO", "PROTOCOL"));
         assert!(matches("RTO", "RTOs"));
+        assert!(matches("sanitiz*", "no sanitisation of copies"));
+        assert!(matches("analys*", "logs are analyzed daily"));
     }
 }

@@ -222,12 +222,15 @@ pub struct Readiness {
     pub required: usize,
 }
 
+/// Per (program, column): per control, (has an applicable item, has a missing item).
+type ReadinessTable<'a> = BTreeMap<(&'a str, &'a Column), BTreeMap<&'a str, (bool, bool)>>;
+
 /// Controls met / required per program and column: a control is required of a column when one
 /// of its items applies there (is not n/a), and met when none of its applicable items is
 /// missing (waived counts as met). Rows by program, then case study id, then practice.
 pub fn readiness(evaluation: &Evaluation) -> Vec<Readiness> {
     // (program, column) -> control -> (applicable, missing)
-    let mut table: BTreeMap<(&str, &Column), BTreeMap<&str, (bool, bool)>> = BTreeMap::new();
+    let mut table: ReadinessTable<'_> = BTreeMap::new();
     for cell in &evaluation.cells {
         let entry = table
             .entry((cell.program.as_str(), &cell.column))

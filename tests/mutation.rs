@@ -393,25 +393,37 @@ fn assert_no_failures(failures: Vec<String>) {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "slow in debug builds; .ci/run runs it with --release")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "slow in debug builds; .ci/run runs it with --release"
+)]
 fn rds_every_item_removed_is_reported() {
     assert_no_failures(check_fixture(&RDS, ""));
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "slow in debug builds; .ci/run runs it with --release")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "slow in debug builds; .ci/run runs it with --release"
+)]
 fn rds_every_item_replaced_by_a_placeholder_is_reported() {
     assert_no_failures(check_fixture(&RDS, "TBD"));
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "slow in debug builds; .ci/run runs it with --release")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "slow in debug builds; .ci/run runs it with --release"
+)]
 fn aurora_every_item_removed_is_reported() {
     assert_no_failures(check_fixture(&AURORA, ""));
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "slow in debug builds; .ci/run runs it with --release")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "slow in debug builds; .ci/run runs it with --release"
+)]
 fn aurora_every_item_replaced_by_a_placeholder_is_reported() {
     assert_no_failures(check_fixture(&AURORA, "TBD"));
 }

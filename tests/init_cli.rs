@@ -194,7 +194,6 @@ fn fill(page: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs recognizer: the stub recognizer (branch wt-recognize replaces it) does not read facts"]
 fn filling_one_page_with_its_examples_satisfies_its_control() {
     let dir = tempfile::tempdir().unwrap();
     init(dir.path(), &["--as-of", AS_OF]);
@@ -217,7 +216,6 @@ fn fill_replaces_placeholders_with_examples() {
 }
 
 #[test]
-#[ignore = "needs recognizer: the stub recognizer does not treat `> TODO:` sentences as placeholders"]
 fn right_after_init_every_applicable_item_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     init(dir.path(), &["--as-of", AS_OF]);
@@ -229,8 +227,11 @@ fn right_after_init_every_applicable_item_is_missing() {
         for item in &control.items {
             let new_app_only = item.applies_when.describe().contains("new-application");
             if !new_app_only && item.scope != evidencelint::packs::Scope::Repository {
+                // A case study with no diagram at all is reported once, as diagram/missing.
+                let reported_as_diagram =
+                    item.code.ends_with("/diagram") && codes.iter().any(|c| c == "diagram/missing");
                 assert!(
-                    codes.contains(&item.code),
+                    codes.contains(&item.code) || reported_as_diagram,
                     "{} should be missing",
                     item.code
                 );

@@ -272,7 +272,6 @@ fn every_fixture_triggers_its_code() {
 }
 
 #[test]
-#[ignore = "needs built-in packs"]
 fn every_pack_fixture_triggers_its_code() {
     for (code, how) in TRIGGERS {
         let Trigger::NeedsPacks(dir) = how else {

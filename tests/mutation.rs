@@ -344,13 +344,11 @@ fn rds_every_item_replaced_by_a_placeholder_is_reported() {
 }
 
 #[test]
-#[ignore = "needs the Aurora pack"]
 fn aurora_every_item_removed_is_reported() {
     assert_no_failures(check_fixture(&AURORA, ""));
 }
 
 #[test]
-#[ignore = "needs the Aurora pack"]
 fn aurora_every_item_replaced_by_a_placeholder_is_reported() {
     assert_no_failures(check_fixture(&AURORA, "TBD"));
 }

@@ -3,7 +3,7 @@
 //! evaluation date in its own `evidencelint.yaml` (`programs:`, `as-of:`).
 //!
 //! The built-in packs are not embedded yet (`BUILTIN` in src/packs/mod.rs is empty), so these
-//! tests are ignored; remove the `#[ignore]` lines when they land.
+//! tests needed the built-in packs, which are now embedded.
 
 mod harness;
 
@@ -65,7 +65,6 @@ fn absent_in_pass(case: &str, code: &str) {
 }
 
 #[test]
-#[ignore = "needs built-in packs"]
 fn case_study_not_production() {
     let cs = "case-studies/northwind-logistics/case-study.md";
     let diag = located(
@@ -80,7 +79,6 @@ fn case_study_not_production() {
 }
 
 #[test]
-#[ignore = "needs built-in packs"]
 fn case_study_too_old() {
     // RDS 2025: 18 months, judged on `end:` against `as-of: 2025-11-15`.
     let cs = "case-studies/northwind-logistics/case-study.md";
@@ -95,7 +93,6 @@ fn case_study_too_old() {
 }
 
 #[test]
-#[ignore = "needs built-in packs (the Aurora 2019 pack)"]
 fn case_study_affiliate() {
     // Aurora 2019 rejects affiliate customers (RDS 2025 accepts them).
     let cs = "case-studies/example-cloud-logistics/case-study.md";
@@ -109,7 +106,6 @@ fn case_study_affiliate() {
 }
 
 #[test]
-#[ignore = "needs built-in packs"]
 fn case_study_duplicate_customer() {
     // `NORTHWIND LOGISTICS` is `Northwind Logistics GmbH`: the later case study (by path) is flagged.
     let cs = "case-studies/northwind-reporting/case-study.md";
@@ -130,7 +126,6 @@ fn case_study_duplicate_customer() {
 }
 
 #[test]
-#[ignore = "needs built-in packs"]
 fn case_study_too_few() {
     let diag = repository_wide("case-study-too-few", "case-study/too-few", "error");
     assert_eq!(diag["control"], "PRE-4.1");
@@ -141,7 +136,6 @@ fn case_study_too_few() {
 }
 
 #[test]
-#[ignore = "needs built-in packs"]
 fn program_expired() {
     let diag = repository_wide("program-expired", "program/expired", "error");
     assert!(
@@ -152,13 +146,11 @@ fn program_expired() {
 }
 
 #[test]
-#[ignore = "needs built-in packs"]
 fn program_superseded() {
     repository_wide("program-superseded", "program/superseded", "warning");
 }
 
 #[test]
-#[ignore = "needs built-in packs"]
 fn wafr_high_risk_issues() {
     let path = "case-studies/northwind-logistics/wafr.md";
     let fail = check_case("wafr-high-risk-issues", "fail");

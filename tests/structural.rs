@@ -219,7 +219,6 @@ fn frontmatter_unknown_control() {
 /// The passing variant claims `RDS-009`, which is unknown until the built-in packs land (and
 /// then brings the program into force, so only the absence of the code is asserted).
 #[test]
-#[ignore = "needs built-in packs"]
 fn frontmatter_unknown_control_pass() {
     let run = check(&fixture("frontmatter-unknown-control/pass"), "json", &[]);
     assert!(

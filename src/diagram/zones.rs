@@ -37,6 +37,17 @@ static ZONE_ID: LazyLock<Regex> = LazyLock::new(|| {
 static NAMED: LazyLock<Regex> =
     LazyLock::new(|| compile(r"\b(?:availability[\s-]*zone|az)[\s:_#-]*([1-9]?[a-f]|[1-9]\d?)\b"));
 
+/// `Availability Zones A and B`, `AZs 1, 2 and 3`, `AZs a/b`: a plural label listing zones.
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(concat!(
+        r"\b(?:availability[\s-]*zones|azs)[\s:]*",
+        r"((?:[1-9]?[a-f]|[1-9]\d?)(?:\s*(?:,|&|/|\band\b)\s*(?:[1-9]?[a-f]|[1-9]\d?))+)\b",
+    ))
+});
+
+/// One zone of a [`LISTED`] list.
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(?:[1-9]?[a-f]|[1-9]\d?)\b"));
+
 /// Any mention of an Availability Zone.
 static ANY_AZ: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(?:availability[\s-]*zone|az)\b"));
 
@@ -60,6 +71,10 @@ pub(crate) fn count(shapes: &[Shape], icons: &[Vec<String>]) -> usize {
         let before = zone_ids.len() + named.len();
         zone_ids.extend(ZONE_ID.find_iter(&label).map(|m| m.as_str().to_string()));
         named.extend(NAMED.captures_iter(&label).map(|c| c[1].to_string()));
+        for list in LISTED.captures_iter(&label) {
+            let items = list[1].replace("and", " ");
+            named.extend(LIST_ITEM.find_iter(&items).map(|m| m.as_str().to_string()));
+        }
         if zone_ids.len() + named.len() == before && mentions_unnamed_zone(&label) {
             unnamed += 1;
         }
@@ -110,6 +125,17 @@ mod tests {
         );
         assert_eq!(zones(&["use1-az1", "use1-az2"]), 2);
         assert_eq!(zones(&["eu-west-2b"]), 1);
+    }
+
+    #[test]
+    fn counts_zones_listed_in_a_plural_label() {
+        assert_eq!(
+            zones(&["VPC over Availability Zones A and B, private DB subnets"]),
+            2
+        );
+        assert_eq!(zones(&["AZs 1, 2 and 3"]), 3);
+        assert_eq!(zones(&["AZs a/b", "AZ A"]), 2);
+        assert_eq!(zones(&["Availability Zones and subnets"]), 0);
     }
 
     #[test]

@@ -30,6 +30,9 @@ DOC-001 requires the diagram to show the availability zones the solution is depl
 multi-AZ or multi-Region high availability. None of the readable diagrams names an AZ
 (`Availability Zone A`, `AZ 1`, `us-east-1a`) or states `Multi-AZ`.
 
+Example that triggers it: a diagram with the VPC, the subnets and the Aurora cluster, but no
+Availability Zone boxes or labels.
+
 Fix: draw one box per Availability Zone inside the VPC and label them.",
     },
     CodeInfo {
@@ -39,6 +42,9 @@ Fix: draw one box per Availability Zone inside the VPC and label them.",
         explanation: "\
 DOC-001 requires the diagram to show subnets. None of the readable diagrams has a subnet group
 or a `subnet` label.
+
+Example that triggers it: a diagram whose VPC holds the application and the database directly,
+with no subnet drawn.
 
 Fix: draw the public/private (database) subnets in each AZ and label them.",
     },
@@ -50,6 +56,9 @@ Fix: draw the public/private (database) subnets in each AZ and label them.",
 An Amazon RDS / Aurora Service Delivery case study's diagram must show the database. None of
 the readable diagrams has an RDS/Aurora icon or a label such as `Amazon RDS for PostgreSQL`,
 `Aurora writer`, `DB instance`.
+
+Example that triggers it: a diagram of the VPC, AZs and subnets showing only the application
+tier, the database left out.
 
 Fix: add the database (primary, standby, replicas) with the AWS RDS/Aurora icon and a label.",
     },

@@ -263,3 +263,51 @@ fn codes_for(json: &serde_json::Value, case_study: &str) -> Vec<String> {
         .map(|d| d["code"].as_str().unwrap().to_string())
         .collect()
 }
+
+#[test]
+fn controls_diff_lists_added_and_removed_controls() {
+    let out = common::run_in(
+        &common::project_root(),
+        &["controls", "--diff", "aurora-sd-2019-12", "rds-sd-2025-08"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("aurora-sd-2019-12 → rds-sd-2025-08"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "+ RDS-009 High availability, Scalability and Disaster Recovery (new control)"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("    + RDS-009/rto — Recovery Time Objective (RTO)"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("- AUR-1.0 "), "{}", out.stdout);
+    let same = common::run_in(
+        &common::project_root(),
+        &["controls", "--diff", "rds-sd-2025-08", "rds-sd-2025-08"],
+    );
+    assert!(
+        same.stdout
+            .contains("no changes to controls or evidence items"),
+        "{}",
+        same.stdout
+    );
+    let bad = common::run_in(
+        &common::project_root(),
+        &["controls", "--diff", "rds-sd-2025-8", "rds-sd-2025-08"],
+    );
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("did you mean `rds-sd-2025-08`?"),
+        "{}",
+        bad.stderr
+    );
+}

@@ -1,8 +1,8 @@
 //! Compiles every pack atom once into the recognizer lexicon, and locates a document's hits.
 
-use super::recognize::{AtomSpec, Lexicon, ValueKind};
+use super::recognize::{AtomSpec, Lexicon};
 use crate::model::document::AtomLocation;
-use crate::packs::{Atom, Catalog, ValueType};
+use crate::packs::{Atom, Catalog};
 use crate::parse::ParsedFile;
 
 /// Compiles the catalog's atoms (atom `i` of the catalog is atom `i` of the lexicon).
@@ -16,20 +16,8 @@ fn spec(atom: &Atom) -> AtomSpec {
         Atom::Topic(phrases) => AtomSpec::Topic(phrases.clone()),
         Atom::Fact { names, value } => AtomSpec::Fact {
             names: names.clone(),
-            value: value_kind(*value),
+            value: *value,
         },
-    }
-}
-
-fn value_kind(value: ValueType) -> ValueKind {
-    match value {
-        ValueType::Duration => ValueKind::Duration,
-        ValueType::Size => ValueKind::Size,
-        ValueType::Percent => ValueKind::Percent,
-        ValueType::Count => ValueKind::Count,
-        ValueType::Rate => ValueKind::Rate,
-        ValueType::Availability => ValueKind::Availability,
-        ValueType::Growth => ValueKind::Growth,
     }
 }
 

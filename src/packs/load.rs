@@ -301,7 +301,7 @@ impl Loader<'_> {
             ));
         }
         if let Some(fact) = &raw.fact {
-            match ValueType::parse(&fact.value) {
+            match ValueType::from_name(&fact.value) {
                 Some(value) => set.push(Recognizer::Atom(self.atoms.intern(Atom::Fact {
                     names: fact.names.clone(),
                     value,

@@ -8,53 +8,9 @@ use crate::model::values::{Engine, Management, Project};
 
 pub use super::format::RawScope as Scope;
 
-/// What a value of a typed fact must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ValueType {
-    /// A duration ("one hour", "15 min").
-    Duration,
-    /// A data size ("2.4 TB").
-    Size,
-    /// A percentage ("30 %").
-    Percent,
-    /// A count ("1,200 tables").
-    Count,
-    /// A rate ("3,500 TPS").
-    Rate,
-    /// An availability percentage ("99.95 %").
-    Availability,
-    /// Growth: a percentage, a size per period, a multiplier ("doubles") or "no growth".
-    Growth,
-}
-
-impl ValueType {
-    /// Parses the pack spelling.
-    pub fn parse(text: &str) -> Option<Self> {
-        Some(match text {
-            "duration" => Self::Duration,
-            "size" => Self::Size,
-            "percent" => Self::Percent,
-            "count" => Self::Count,
-            "rate" => Self::Rate,
-            "availability" => Self::Availability,
-            "growth" => Self::Growth,
-            _ => return None,
-        })
-    }
-
-    /// The pack spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Duration => "duration",
-            Self::Size => "size",
-            Self::Percent => "percent",
-            Self::Count => "count",
-            Self::Rate => "rate",
-            Self::Availability => "availability",
-            Self::Growth => "growth",
-        }
-    }
-}
+/// What a value of a typed fact must be: the recognizer's value kinds, spelled in packs as
+/// `duration | size | percent | count | rate | availability | growth`.
+pub use crate::evaluate::recognize::ValueKind as ValueType;
 
 /// One recognizable unit of evidence, shared by all packs (compiled once).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -4,10 +4,9 @@
 
 use std::ops::Range;
 
-use super::numbers;
 use super::text::is_placeholder;
-use super::values::{self, ValueKind};
-use super::{Lexicon, Sentence};
+use super::values::ValueKind;
+use super::{Blocks, Lexicon, Sentence};
 use crate::parse::blocks::{BlockKind, TextBlock};
 
 /// The blocks where the quantity named by `phrases` has a value of `kind`.
@@ -15,15 +14,15 @@ pub(crate) fn hits(
     lexicon: &Lexicon,
     phrases: &[Vec<usize>],
     kind: ValueKind,
-    blocks: &[TextBlock],
+    doc: &Blocks<'_>,
     sentences: &[&Sentence<'_>],
 ) -> Vec<(usize, Range<usize>)> {
     let mut out = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
-        for phrase in phrases
-            .iter()
-            .filter(|p| p.iter().all(|part| sentence.matched.contains(part)))
-        {
+        for phrase in phrases.iter().filter(|p| {
+            p.iter()
+                .all(|part| sentence.matched.binary_search(part).is_ok())
+        }) {
             let names = lexicon.occurrences(phrase[0], sentence);
             let Some(first) = names.first().cloned() else {
                 continue;
@@ -31,7 +30,7 @@ pub(crate) fn hits(
             let stated = names
                 .iter()
                 .any(|name| in_sentence(lexicon, sentences, index, name, kind))
-                || in_structure(blocks, sentence.block, kind);
+                || in_structure(doc, sentence.block, kind);
             if stated {
                 out.push((sentence.block, first));
                 break;
@@ -53,9 +52,8 @@ fn in_sentence(
 ) -> bool {
     let sentence = sentences[index];
     let offset = sentence.range.start;
-    let found: Vec<Range<usize>> = values::find(kind, &sentence.text)
-        .into_iter()
-        .map(|v| v.range.start + offset..v.range.end + offset)
+    let found: Vec<Range<usize>> = (sentence.memo.values(kind, &sentence.text).iter())
+        .map(|v| v.start + offset..v.end + offset)
         .collect();
     // A value whose unit is the name itself ("3,500 TPS").
     if found
@@ -105,7 +103,7 @@ fn in_sentence(
     names.push(name.clone());
     names.sort_by_key(|r| r.start);
     names.dedup_by_key(|r| r.start);
-    names.len() > 1 && names.len() == found.len() && !is_placeholder(&sentence.text)
+    names.len() > 1 && names.len() == found.len() && !sentence.memo.is_placeholder(&sentence.text)
 }
 
 fn slice(sentence: &Sentence<'_>, from: usize, to: usize) -> String {
@@ -128,19 +126,23 @@ fn other_names(
     sentence: &Sentence<'_>,
     name: &Range<usize>,
 ) -> Vec<Range<usize>> {
+    let all = sentence.names.get_or_init(|| all_names(lexicon, sentence));
+    all.iter()
+        .filter(|r| !(r.start < name.end && name.start < r.end))
+        .cloned()
+        .collect()
+}
+
+/// Where every fact atom's name occurs in the sentence.
+fn all_names(lexicon: &Lexicon, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for atom in lexicon.atoms.iter().filter(|a| a.value.is_some()) {
-        for phrase in atom
-            .phrases
-            .iter()
-            .filter(|p| p.iter().all(|part| sentence.matched.contains(part)))
-        {
-            for r in lexicon.occurrences(phrase[0], sentence) {
-                let overlaps = r.start < name.end && name.start < r.end;
-                if !overlaps {
-                    out.push(r);
-                }
-            }
+    for &first in &sentence.matched {
+        let stated = (lexicon.fact_names_of_part[first].iter()).any(|p| {
+            p.iter()
+                .all(|part| sentence.matched.binary_search(part).is_ok())
+        });
+        if stated {
+            out.extend(lexicon.occurrences(first, sentence));
         }
     }
     out
@@ -148,17 +150,15 @@ fn other_names(
 
 /// A value stated by the block's structure: table cells beside or below a naming cell, the
 /// blocks under a naming heading, the definition of a naming term.
-fn in_structure(blocks: &[TextBlock], block: usize, kind: ValueKind) -> bool {
+fn in_structure(doc: &Blocks<'_>, block: usize, kind: ValueKind) -> bool {
+    let blocks = doc.list;
     // A unit named by the label ("RTO (hours)", "Size [GB]") makes bare numbers values.
-    let label_unit = values::unit_hint(kind, &blocks[block].text);
+    let label_unit = doc.memo(block).unit_hint(kind, doc.text(block));
     let has_value = |b: usize| {
-        let text = &blocks[b].text;
-        if is_placeholder(text) {
-            return false;
-        }
-        !values::find(kind, text).is_empty()
-            || (label_unit
-                && !values::bare_numbers(kind, text, &numbers::find_numbers(text)).is_empty())
+        let (memo, text) = (doc.memo(b), doc.text(b));
+        !doc.is_placeholder(b)
+            && (!memo.values(kind, text).is_empty()
+                || (label_unit && memo.has_bare_numbers(kind, text)))
     };
     match &blocks[block].kind {
         BlockKind::TableCell { .. } => related_cells(blocks, block).any(has_value),
@@ -170,21 +170,18 @@ fn in_structure(blocks: &[TextBlock], block: usize, kind: ValueKind) -> bool {
     }
 }
 
-/// The other cells of a cell's row.
+/// The other cells of a cell's row (a table's cells are consecutive blocks, row by row).
 pub(crate) fn row_cells(blocks: &[TextBlock], block: usize) -> impl Iterator<Item = usize> + '_ {
-    let BlockKind::TableCell { table, row, .. } = blocks[block].kind else {
-        return Vec::new().into_iter();
-    };
-    let cells: Vec<usize> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| *i != block && matches!(b.kind, BlockKind::TableCell { table: t, row: r, .. } if t == table && r == row))
-        .map(|(i, _)| i)
-        .collect();
-    cells.into_iter()
+    let before = (0..block)
+        .rev()
+        .take_while(move |&i| same_row(blocks, block, i))
+        .collect::<Vec<_>>();
+    let after = (block + 1..blocks.len()).take_while(move |&i| same_row(blocks, block, i));
+    before.into_iter().rev().chain(after)
 }
 
-/// Cells related to a cell: the rest of its row; and, for a header cell, its column below.
+/// Cells related to a cell: the rest of its row after it; and, for a header cell, its column
+/// below.
 pub(crate) fn related_cells(
     blocks: &[TextBlock],
     block: usize,
@@ -192,21 +189,32 @@ pub(crate) fn related_cells(
     let BlockKind::TableCell { table, row, column } = blocks[block].kind else {
         return Vec::new().into_iter();
     };
-    let related: Vec<usize> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != block)
-        .filter(|(_, b)| match b.kind {
+    let related: Vec<usize> = (block + 1..blocks.len())
+        .map_while(|i| match blocks[i].kind {
             BlockKind::TableCell {
                 table: t,
                 row: r,
                 column: c,
-            } => t == table && ((r == row && c > column) || (row == 0 && c == column && r > 0)),
-            _ => false,
+            } if t == table => Some((i, r, c)),
+            _ => None,
         })
-        .map(|(i, _)| i)
+        .filter(|&(_, r, c)| (r == row && c > column) || (row == 0 && c == column && r > 0))
+        .map(|(i, _, _)| i)
         .collect();
     related.into_iter()
+}
+
+/// Whether block `other` is a cell of the same table row as cell `block`.
+fn same_row(blocks: &[TextBlock], block: usize, other: usize) -> bool {
+    match (&blocks[block].kind, &blocks[other].kind) {
+        (
+            BlockKind::TableCell { table, row, .. },
+            BlockKind::TableCell {
+                table: t, row: r, ..
+            },
+        ) => table == t && row == r,
+        _ => false,
+    }
 }
 
 /// Blocks under a heading, up to the next heading of the same or a higher level.

@@ -4,12 +4,15 @@
 //! the phrase parts whose literal occurs are confirmed with their (small) regexes.
 
 pub mod facts;
+mod memo;
 pub mod numbers;
 pub mod text;
 pub mod topic;
 pub mod values;
+mod words;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -18,7 +21,9 @@ use regex_automata::meta::Regex as PartRegex;
 use regex_automata::{Anchored, Input};
 
 use crate::parse::blocks::{BlockKind, TextBlock};
+use memo::TextMemo;
 pub use values::ValueKind;
+use words::{PartMatch, WordMatcher};
 
 /// What an atom is, as given by the packs.
 #[derive(Debug, Clone)]
@@ -65,7 +70,13 @@ pub struct Lexicon {
     parts: Vec<OnceLock<PartRegex>>,
     /// For each part, the atoms that use it.
     atoms_of_part: Vec<Vec<usize>>,
-    /// Leading literals of the parts, and for each literal the parts that start with it.
+    /// For each part, the fact-name phrases (as parts) that start with it.
+    fact_names_of_part: Vec<Vec<Vec<usize>>>,
+    /// The parts made of plain words, all found in one pass over a text's tokens.
+    words: WordMatcher,
+    /// For each part, whether the word matcher finds it (else its regex does).
+    by_words: Vec<bool>,
+    /// Leading literals of the other parts, and for each literal the parts that start with it.
     literals: AhoCorasick,
     parts_of_literal: Vec<Vec<usize>>,
 }
@@ -81,7 +92,43 @@ pub(crate) struct Sentence<'a> {
     pub block: usize,
     pub range: Range<usize>,
     pub text: Cow<'a, str>,
+    /// The parts that occur, ascending.
     pub matched: Vec<usize>,
+    /// Where the word matcher's parts occur, in the sentence's text.
+    found: Vec<PartMatch>,
+    /// What is computed once about the sentence's text.
+    pub memo: TextMemo,
+    /// Where every fact atom's name occurs, in block coordinates (computed once).
+    pub names: OnceCell<Vec<Range<usize>>>,
+}
+
+/// A document's blocks, with what is computed once about each.
+pub(crate) struct Blocks<'a> {
+    /// The blocks.
+    pub list: &'a [TextBlock],
+    memos: Vec<TextMemo>,
+}
+
+impl<'a> Blocks<'a> {
+    fn new(list: &'a [TextBlock]) -> Self {
+        let memos = list.iter().map(|_| TextMemo::default()).collect();
+        Blocks { list, memos }
+    }
+
+    /// The text of block `b`.
+    pub fn text(&self, b: usize) -> &'a str {
+        &self.list[b].text
+    }
+
+    /// The memo of block `b`.
+    pub fn memo(&self, b: usize) -> &TextMemo {
+        &self.memos[b]
+    }
+
+    /// Whether block `b` is a placeholder rather than content.
+    pub fn is_placeholder(&self, b: usize) -> bool {
+        self.memos[b].is_placeholder(self.text(b))
+    }
 }
 
 impl Lexicon {
@@ -89,6 +136,8 @@ impl Lexicon {
     pub fn compile(atoms: &[AtomSpec]) -> Result<Lexicon, CompileError> {
         let mut sources: Vec<String> = Vec::new();
         let mut literal_of: Vec<String> = Vec::new();
+        let mut words = WordMatcher::default();
+        let mut by_words: Vec<bool> = Vec::new();
         let mut compiled = Vec::with_capacity(atoms.len());
         for atom in atoms {
             let (phrases, value) = match atom {
@@ -99,10 +148,16 @@ impl Lexicon {
             for phrase in phrases {
                 let phrase = topic::compile(phrase).map_err(CompileError)?;
                 let mut ids = Vec::new();
-                for (part, literal) in phrase.parts.into_iter().zip(phrase.literals) {
+                let parts = phrase.parts.into_iter().zip(phrase.literals);
+                for ((part, literal), part_words) in parts.zip(phrase.words) {
                     let id = intern(&mut sources, part);
                     if id == literal_of.len() {
-                        literal_of.push(literal);
+                        by_words.push(part_words.is_some());
+                        match part_words {
+                            Some(part_words) => words.add(id, &part_words),
+                            None => literal_of.push(literal),
+                        }
+                        literal_of.resize(id + 1, String::new());
                     }
                     ids.push(id);
                 }
@@ -116,7 +171,12 @@ impl Lexicon {
         // Sources are built from escaped words, so they always compile (a test compiles every
         // part of the built-in packs); each is compiled on first use.
         let parts = sources.iter().map(|_| OnceLock::new()).collect();
-        let mut distinct: Vec<String> = literal_of.clone();
+        let mut distinct: Vec<String> = literal_of
+            .iter()
+            .zip(&by_words)
+            .filter(|(_, w)| !**w)
+            .map(|(l, _)| l.clone())
+            .collect();
         distinct.sort();
         distinct.dedup();
         let parts_of_literal = distinct
@@ -125,7 +185,7 @@ impl Lexicon {
                 literal_of
                     .iter()
                     .enumerate()
-                    .filter(|(_, x)| *x == l)
+                    .filter(|(i, x)| *x == l && !by_words[*i])
                     .map(|(i, _)| i)
                     .collect()
             })
@@ -143,20 +203,34 @@ impl Lexicon {
                 }
             }
         }
+        let mut fact_names_of_part = vec![Vec::new(); sources.len()];
+        for atom in compiled.iter().filter(|a| a.value.is_some()) {
+            for phrase in &atom.phrases {
+                if !fact_names_of_part[phrase[0]].contains(phrase) {
+                    fact_names_of_part[phrase[0]].push(phrase.clone());
+                }
+            }
+        }
         Ok(Lexicon {
             atoms_of_part,
+            fact_names_of_part,
             atoms: compiled,
             sources,
             parts,
+            words,
+            by_words,
             literals,
             parts_of_literal,
         })
     }
 
-    /// The parts that occur in `text`: candidates from the literal automaton, confirmed by
-    /// their regexes.
-    fn matches(&self, text: &str) -> Vec<usize> {
+    /// The regex-matched parts that occur in `text`: candidates from the literal automaton,
+    /// confirmed by their regexes.
+    fn regex_matches(&self, text: &str) -> Vec<usize> {
         let mut matched: Vec<usize> = Vec::new();
+        if self.parts_of_literal.is_empty() {
+            return matched;
+        }
         for m in self.literals.find_overlapping_iter(text) {
             for &p in &self.parts_of_literal[m.pattern().as_usize()] {
                 if matched.contains(&p) {
@@ -169,8 +243,31 @@ impl Lexicon {
                 }
             }
         }
-        matched.sort_unstable();
         matched
+    }
+
+    /// A sentence with the word matches `found` (in its text's coordinates), if any part
+    /// occurs in it.
+    fn sentence<'a>(
+        &self,
+        block: usize,
+        range: Range<usize>,
+        text: Cow<'a, str>,
+        found: Vec<PartMatch>,
+    ) -> Option<Sentence<'a>> {
+        let mut matched: Vec<usize> = found.iter().map(|m| m.part).collect();
+        matched.extend(self.regex_matches(&text));
+        matched.sort_unstable();
+        matched.dedup();
+        (!matched.is_empty()).then_some(Sentence {
+            block,
+            range,
+            text,
+            matched,
+            found,
+            memo: TextMemo::default(),
+            names: OnceCell::new(),
+        })
     }
 
     /// The regex of part `p`, compiled on first use. The literal automaton has already found
@@ -197,26 +294,29 @@ impl Lexicon {
             return hits;
         }
         let sentences = self.sentences(blocks);
+        let doc = Blocks::new(blocks);
         // Only atoms with a part in some sentence are examined, over those sentences only.
-        let mut relevant: std::collections::BTreeMap<usize, Vec<&Sentence<'_>>> =
-            Default::default();
+        let mut relevant: Vec<Vec<&Sentence<'_>>> = vec![Vec::new(); self.atoms.len()];
+        let mut atoms: Vec<usize> = Vec::new();
         for sentence in &sentences {
-            let mut atoms: Vec<usize> = sentence
-                .matched
-                .iter()
-                .flat_map(|&p| self.atoms_of_part[p].iter().copied())
-                .collect();
+            atoms.clear();
+            atoms.extend(
+                (sentence.matched.iter()).flat_map(|&p| self.atoms_of_part[p].iter().copied()),
+            );
             atoms.sort_unstable();
             atoms.dedup();
-            for atom in atoms {
-                relevant.entry(atom).or_default().push(sentence);
+            for &atom in &atoms {
+                relevant[atom].push(sentence);
             }
         }
-        for (index, subset) in relevant {
+        for (index, subset) in relevant.iter().enumerate() {
+            if subset.is_empty() {
+                continue;
+            }
             let atom = &self.atoms[index];
             let found = match atom.value {
-                None => self.topic_hits(atom, blocks, &subset),
-                Some(kind) => facts::hits(self, &atom.phrases, kind, blocks, &subset),
+                None => self.topic_hits(atom, &doc, subset),
+                Some(kind) => facts::hits(self, &atom.phrases, kind, &doc, subset),
             };
             let mut seen_blocks = Vec::new();
             for (block, range) in found {
@@ -242,17 +342,11 @@ impl Lexicon {
                 }
                 _ => std::iter::once(0..block.text.len()).collect(),
             };
+            let found = self.words.find(&block.text);
             for range in ranges {
                 let text = &block.text[range.clone()];
-                let matched = self.matches(text);
-                if !matched.is_empty() {
-                    out.push(Sentence {
-                        block: b,
-                        range,
-                        text: Cow::Borrowed(text),
-                        matched,
-                    });
-                }
+                let inside = within(&found, &range);
+                out.extend(self.sentence(b, range, Cow::Borrowed(text), inside));
             }
             if let BlockKind::Heading(level) = block.kind {
                 out.extend(self.section_lead(blocks, b, level));
@@ -273,17 +367,18 @@ impl Lexicon {
         let first = facts::section_blocks(blocks, heading, level).next()?;
         let lead = text::sentences(&blocks[first].text).into_iter().next()?;
         let combined = format!("{}: {}", blocks[heading].text, &blocks[first].text[lead]);
-        let matched = self.matches(&combined);
-        (!matched.is_empty()).then(|| Sentence {
-            block: heading,
-            range: 0..blocks[heading].text.len(),
-            text: Cow::Owned(combined),
-            matched,
-        })
+        let found = self.words.find(&combined);
+        let range = 0..blocks[heading].text.len();
+        self.sentence(heading, range, Cow::Owned(combined), found)
     }
 
     /// The range of part `part` in a sentence, in block coordinates.
     pub(crate) fn locate(&self, part: usize, sentence: &Sentence<'_>) -> Option<Range<usize>> {
+        if self.by_words[part] {
+            return (sentence.found.iter())
+                .find(|m| m.part == part)
+                .map(|m| clamp(sentence, m.range.clone()));
+        }
         self.part(part)
             .find(sentence.text.as_bytes())
             .map(|m| clamp(sentence, m.range()))
@@ -291,6 +386,12 @@ impl Lexicon {
 
     /// Every occurrence of part `part` in a sentence, in block coordinates.
     pub(crate) fn occurrences(&self, part: usize, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
+        if self.by_words[part] {
+            return (sentence.found.iter())
+                .filter(|m| m.part == part)
+                .map(|m| clamp(sentence, m.range.clone()))
+                .collect();
+        }
         self.part(part)
             .find_iter(sentence.text.as_bytes())
             .map(|m| clamp(sentence, m.range()))
@@ -300,7 +401,7 @@ impl Lexicon {
     fn topic_hits(
         &self,
         atom: &Compiled,
-        blocks: &[TextBlock],
+        doc: &Blocks<'_>,
         sentences: &[&Sentence<'_>],
     ) -> Vec<(usize, Range<usize>)> {
         let mut out = Vec::new();
@@ -312,7 +413,7 @@ impl Lexicon {
             else {
                 continue;
             };
-            if text::is_placeholder(&sentence.text) || !topic_has_content(blocks, sentence) {
+            if sentence.memo.is_placeholder(&sentence.text) || !topic_has_content(doc, sentence) {
                 continue;
             }
             if let Some(range) = self.locate(phrase[0], sentence) {
@@ -334,6 +435,18 @@ fn clamp(sentence: &Sentence<'_>, range: Range<usize>) -> Range<usize> {
     }
 }
 
+/// The matches inside `range` of a block, moved to the range's coordinates.
+fn within(found: &[PartMatch], range: &Range<usize>) -> Vec<PartMatch> {
+    found
+        .iter()
+        .filter(|m| range.start <= m.range.start && m.range.end <= range.end)
+        .map(|m| PartMatch {
+            part: m.part,
+            range: m.range.start - range.start..m.range.end - range.start,
+        })
+        .collect()
+}
+
 fn intern(sources: &mut Vec<String>, source: String) -> usize {
     match sources.iter().position(|s| *s == source) {
         Some(i) => i,
@@ -347,19 +460,19 @@ fn intern(sources: &mut Vec<String>, source: String) -> usize {
 /// A topic counts only with content: a heading needs a non-placeholder block under it; a
 /// table cell needs a non-placeholder cell beside it (or below it, for a header); prose needs
 /// a few words, not a bare label.
-fn topic_has_content(blocks: &[TextBlock], sentence: &Sentence<'_>) -> bool {
-    let block = &blocks[sentence.block];
-    match &block.kind {
-        BlockKind::Heading(level) => facts::section_blocks(blocks, sentence.block, *level)
-            .any(|b| !text::is_placeholder(&blocks[b].text)),
+fn topic_has_content(doc: &Blocks<'_>, sentence: &Sentence<'_>) -> bool {
+    let blocks = doc.list;
+    match &blocks[sentence.block].kind {
+        BlockKind::Heading(level) => {
+            facts::section_blocks(blocks, sentence.block, *level).any(|b| !doc.is_placeholder(b))
+        }
         BlockKind::TableCell { .. } => {
             sentence.text.split_whitespace().count() >= 4
-                || facts::row_cells(blocks, sentence.block)
-                    .any(|b| !text::is_placeholder(&blocks[b].text))
+                || facts::row_cells(blocks, sentence.block).any(|b| !doc.is_placeholder(b))
         }
-        BlockKind::DefinitionTitle => blocks
-            .get(sentence.block + 1)
-            .is_some_and(|b| b.kind == BlockKind::DefinitionBody && !text::is_placeholder(&b.text)),
+        BlockKind::DefinitionTitle => blocks.get(sentence.block + 1).is_some_and(|b| {
+            b.kind == BlockKind::DefinitionBody && !doc.is_placeholder(sentence.block + 1)
+        }),
         _ => sentence.text.split_whitespace().count() >= 3,
     }
 }

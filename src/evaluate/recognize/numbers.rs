@@ -192,17 +192,18 @@ fn tens_word(word: &str) -> Option<f64> {
 }
 
 /// A lowercased word token and its range.
-struct Token {
-    word: String,
+struct Token<'a> {
+    word: &'a str,
     range: Range<usize>,
 }
 
 fn word_numbers(text: &str) -> Vec<Number> {
-    let tokens: Vec<Token> = WORD
-        .find_iter(text)
-        .map(|m| Token {
-            word: m.as_str().to_ascii_lowercase(),
-            range: m.range(),
+    // ASCII lowercasing keeps every byte offset, so the tokens borrow one lowercased copy.
+    let lower = text.to_ascii_lowercase();
+    let tokens: Vec<Token> = ascii_words(&lower)
+        .map(|range| Token {
+            word: &lower[range.clone()],
+            range,
         })
         .collect();
     let mut out = Vec::new();
@@ -217,7 +218,7 @@ fn word_numbers(text: &str) -> Vec<Number> {
             });
             i = last + 1;
         } else {
-            if matches!(tokens[i].word.as_str(), "a" | "an") {
+            if matches!(tokens[i].word, "a" | "an") {
                 let range = tokens[i].range.clone();
                 out.push(Number {
                     value: 1.0,
@@ -231,6 +232,22 @@ fn word_numbers(text: &str) -> Vec<Number> {
     out
 }
 
+/// The ranges of the runs of ASCII letters in `text`.
+fn ascii_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        (start < i).then_some(start..i)
+    })
+}
+
 /// Whether tokens `a` and `b` (consecutive) may belong to one number: whitespace or a hyphen.
 fn joined(text: &str, tokens: &[Token], a: usize) -> bool {
     let gap = &text[tokens[a].range.end..tokens[a + 1].range.start];
@@ -238,9 +255,8 @@ fn joined(text: &str, tokens: &[Token], a: usize) -> bool {
     gap.is_empty() || gap == "-" || gap == "\u{2010}" || gap == "\u{2011}"
 }
 
-fn word_at<'t>(text: &str, tokens: &'t [Token], at: usize, from: usize) -> Option<&'t str> {
-    (at < tokens.len() && joined(text, tokens, at - 1) && at > from)
-        .then(|| tokens[at].word.as_str())
+fn word_at<'t>(text: &str, tokens: &[Token<'t>], at: usize, from: usize) -> Option<&'t str> {
+    (at < tokens.len() && joined(text, tokens, at - 1) && at > from).then(|| tokens[at].word)
 }
 
 /// What the previous word of a number was, to reject "one one" or "twenty thirty".
@@ -264,7 +280,7 @@ fn parse_words(text: &str, tokens: &[Token], start: usize) -> Option<(f64, usize
         if i > start && !joined(text, tokens, i - 1) {
             break;
         }
-        let word = tokens[i].word.as_str();
+        let word = tokens[i].word;
         let article = last == Last::Start && matches!(word, "a" | "an");
         if article {
             let next = word_at(text, tokens, i + 1, start);
@@ -315,7 +331,7 @@ fn parse_words(text: &str, tokens: &[Token], start: usize) -> Option<(f64, usize
 
 /// "half a"/"half an" (0.5) and "a couple of" (2).
 fn parse_special(text: &str, tokens: &[Token], start: usize) -> Option<(f64, usize)> {
-    let word = tokens[start].word.as_str();
+    let word = tokens[start].word;
     let next = word_at(text, tokens, start + 1, start);
     match (word, next) {
         ("half", Some("a" | "an")) => Some((0.5, start + 1)),

@@ -10,6 +10,8 @@ pub struct Phrase {
     /// For each part, a lowercase literal every match starts with (the first letters of its
     /// first word, before any spelling or plural variant), for a fast first pass.
     pub literals: Vec<String>,
+    /// For each part, its words for the word matcher (`None`: matched by its regex only).
+    pub words: Vec<Option<Vec<Word>>>,
 }
 
 /// The literal a part's matches start with: up to four letters of its first word.
@@ -32,14 +34,16 @@ pub fn compile(phrase: &str) -> Result<Phrase, String> {
         .collect::<Result<_, _>>()
         .map_err(|e| format!("phrase `{phrase}`: {e}"))?;
     let literals = raw.iter().map(|p| literal(p)).collect();
-    Ok(Phrase { parts, literals })
+    let words = raw.iter().map(|p| part_words(p)).collect();
+    Ok(Phrase {
+        parts,
+        literals,
+        words,
+    })
 }
 
 fn part_regex(part: &str) -> Result<String, String> {
-    let words: Vec<&str> = part
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = split_words(part);
     if words.is_empty() {
         return Err("empty part".to_string());
     }
@@ -95,43 +99,122 @@ fn prefix_spelling(prefix: &str) -> String {
     prefix.to_string()
 }
 
+/// British/American spelling pairs: the first `from` a word contains gives its other spelling.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("isation", "ization"),
+    ("ization", "isation"),
+    ("yse", "yze"),
+    ("yze", "yse"),
+    ("ise", "ize"),
+    ("ize", "ise"),
+    ("ising", "izing"),
+    ("izing", "ising"),
+    ("centre", "center"),
+    ("center", "centre"),
+    ("licence", "license"),
+    ("license", "licence"),
+    ("defence", "defense"),
+    ("defense", "defence"),
+    ("catalogue", "catalog"),
+    ("catalog", "catalogue"),
+    ("modelling", "modeling"),
+    ("modeling", "modelling"),
+    ("labelled", "labeled"),
+    ("labeled", "labelled"),
+    ("travelled", "traveled"),
+    ("behaviour", "behavior"),
+    ("behavior", "behaviour"),
+    ("favour", "favor"),
+    ("favor", "favour"),
+    ("programme", "program"),
+];
+
 /// British/American spelling variants, applied to a word's regex source.
 fn spelling(word: &str) -> String {
-    let mut out = word.to_string();
-    for (from, to) in [
-        ("isation", "i[sz]ation"),
-        ("ization", "i[sz]ation"),
-        ("yse", "y[sz]e"),
-        ("yze", "y[sz]e"),
-        ("ise", "i[sz]e"),
-        ("ize", "i[sz]e"),
-        ("ising", "i[sz]ing"),
-        ("izing", "i[sz]ing"),
-        ("centre", "cent(?:re|er)"),
-        ("center", "cent(?:er|re)"),
-        ("licence", "licen[cs]e"),
-        ("license", "licen[cs]e"),
-        ("defence", "defen[cs]e"),
-        ("defense", "defen[cs]e"),
-        ("catalogue", "catalog(?:ue)?"),
-        ("catalog", "catalog(?:ue)?"),
-        ("modelling", "model(?:l)?ing"),
-        ("modeling", "model(?:l)?ing"),
-        ("labelled", "label(?:l)?ed"),
-        ("labeled", "label(?:l)?ed"),
-        ("travelled", "travel(?:l)?ed"),
-        ("behaviour", "behavio(?:u)?r"),
-        ("behavior", "behavio(?:u)?r"),
-        ("favour", "favo(?:u)?r"),
-        ("favor", "favo(?:u)?r"),
-        ("programme", "program(?:me)?"),
-    ] {
-        if out.contains(from) && !out.contains(to) {
-            out = out.replacen(from, to, 1);
-            break;
+    match SPELLINGS.iter().find(|(from, _)| word.contains(from)) {
+        Some((from, other)) => word.replacen(from, &format!("(?:{from}|{other})"), 1),
+        None => word.to_string(),
+    }
+}
+
+/// A word and its other spelling, if it has one.
+fn spelling_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    if let Some((from, other)) = SPELLINGS.iter().find(|(from, _)| word.contains(from)) {
+        forms.push(word.replacen(from, other, 1));
+    }
+    forms
+}
+
+/// One word of a part, as the word matcher sees it: the exact (lowercase ASCII) forms a token
+/// may take, or the prefixes it may start with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Word {
+    /// The token is one of these forms.
+    Forms(Vec<String>),
+    /// The token starts with one of these prefixes.
+    Prefix(Vec<String>),
+}
+
+/// The words of a part with every form the part's regex accepts for each, or `None` when a
+/// word holds anything but ASCII letters and digits (such parts are matched by their regex).
+pub fn part_words(part: &str) -> Option<Vec<Word>> {
+    split_words(part).into_iter().map(word_forms).collect()
+}
+
+fn split_words(part: &str) -> Vec<&str> {
+    part.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn word_forms(word: &str) -> Option<Word> {
+    let (body, is_prefix) = match word.strip_suffix('*') {
+        Some(prefix) => (prefix, true),
+        None => (word, false),
+    };
+    let lower = body.to_ascii_lowercase();
+    if lower.is_empty() || !lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    if is_prefix {
+        let forms = spelling_forms(&lower)
+            .into_iter()
+            .flat_map(|p| prefix_spelling_forms(&p))
+            .collect();
+        return Some(Word::Prefix(forms));
+    }
+    if lower.len() <= 3 || lower.bytes().any(|b| b.is_ascii_digit()) {
+        return Some(Word::Forms(vec![lower.clone(), format!("{lower}s")]));
+    }
+    let (stem, endings): (&str, &[&str]) = match lower
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        Some(stem) => (stem, &["y", "ies"]),
+        None if lower.ends_with(['s', 'x', 'z'])
+            || lower.ends_with("ch")
+            || lower.ends_with("sh") =>
+        {
+            (&lower, &["", "es"])
+        }
+        None => (&lower, &["", "s"]),
+    };
+    let forms = spelling_forms(stem)
+        .iter()
+        .flat_map(|s| endings.iter().map(move |e| format!("{s}{e}")))
+        .collect();
+    Some(Word::Forms(forms))
+}
+
+/// A prefix ending in `is`/`iz`/`ys`/`yz` in both spellings.
+fn prefix_spelling_forms(prefix: &str) -> Vec<String> {
+    for (from, other) in [("iz", "is"), ("is", "iz"), ("yz", "ys"), ("ys", "yz")] {
+        if let Some(stem) = prefix.strip_suffix(from) {
+            return vec![prefix.to_string(), format!("{stem}{other}")];
         }
     }
-    out
+    vec![prefix.to_string()]
 }
 
 #[cfg(test)]

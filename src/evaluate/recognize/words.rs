@@ -1,0 +1,346 @@
+//! The word matcher: finds every phrase part in a text with one pass over its words.
+//!
+//! A text is split into tokens (runs of ASCII letters and digits). A part is a sequence of
+//! words (see [`topic::part_words`](super::topic::part_words)); adjacent words may be written
+//! apart, joined by separators (spaces, dashes, slashes, underscores), or as one token
+//! ("cut over", "cut-over", "cutover"), so each part is compiled to every way of grouping its
+//! words into tokens. Each token is looked up once in a hash map of every form (and prefix) of
+//! every word, so the cost grows with the text, not with the number of phrases.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::topic::Word;
+
+/// Index of a token pattern: one token with one of some forms, or starting with a prefix.
+type UnitId = u32;
+
+/// Parts with more words than this are matched only as written apart (no joined groupings).
+const MAX_JOINED_WORDS: usize = 6;
+
+/// Joined forms of a group are capped; beyond it, inner words keep only their first form.
+const MAX_GROUP_FORMS: usize = 256;
+
+/// Every part of a lexicon that is made of plain words, compiled for token lookup.
+#[derive(Debug, Default)]
+pub(crate) struct WordMatcher {
+    /// Exact token forms (lowercase) and the units they satisfy.
+    forms: FxHashMap<Box<[u8]>, Vec<UnitId>>,
+    /// Token prefixes (lowercase) and the units they satisfy.
+    prefixes: FxHashMap<Box<[u8]>, Vec<UnitId>>,
+    /// The distinct lengths of the prefixes, ascending.
+    prefix_lengths: Vec<usize>,
+    /// The longest form or prefix, in bytes.
+    longest: usize,
+    /// Units by their description, while compiling.
+    unit_ids: FxHashMap<String, UnitId>,
+    /// For each unit, the sequences that start with it.
+    sequences_of_first: Vec<Vec<usize>>,
+    sequences: Vec<Sequence>,
+}
+
+/// One way of writing a part as consecutive tokens.
+#[derive(Debug)]
+struct Sequence {
+    part: usize,
+    units: Vec<UnitId>,
+}
+
+/// A part found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PartMatch {
+    /// Index of the part.
+    pub part: usize,
+    /// Byte range of the match in the text.
+    pub range: Range<usize>,
+}
+
+/// A token of a text and the units it satisfies (a range of the unit buffer).
+struct Token {
+    range: Range<usize>,
+    units: Range<usize>,
+}
+
+impl WordMatcher {
+    /// Adds part `part`, written as `words`.
+    pub fn add(&mut self, part: usize, words: &[Word]) {
+        if words.is_empty() {
+            return;
+        }
+        for groups in groupings(words.len()) {
+            let units: Option<Vec<UnitId>> = groups
+                .iter()
+                .map(|group| self.group_unit(&words[group.clone()]))
+                .collect();
+            if let Some(units) = units {
+                self.add_sequence(part, units);
+            }
+        }
+    }
+
+    fn add_sequence(&mut self, part: usize, units: Vec<UnitId>) {
+        let duplicate = self.sequences_of_first[units[0] as usize]
+            .iter()
+            .any(|&s| self.sequences[s].part == part && self.sequences[s].units == units);
+        if !duplicate {
+            self.sequences_of_first[units[0] as usize].push(self.sequences.len());
+            self.sequences.push(Sequence { part, units });
+        }
+    }
+
+    /// The unit of words written as one token, or `None` when a prefix word is not last (a
+    /// prefix cannot be followed by more letters of the same token).
+    fn group_unit(&mut self, group: &[Word]) -> Option<UnitId> {
+        let (last, inner) = group.split_last()?;
+        let mut heads = vec![String::new()];
+        for word in inner {
+            let Word::Forms(forms) = word else {
+                return None;
+            };
+            let forms = if heads.len() * forms.len() > MAX_GROUP_FORMS {
+                &forms[..1]
+            } else {
+                &forms[..]
+            };
+            heads = heads
+                .iter()
+                .flat_map(|h| forms.iter().map(move |f| format!("{h}{f}")))
+                .collect();
+        }
+        let (tails, is_prefix) = match last {
+            Word::Forms(forms) => (forms, false),
+            Word::Prefix(prefixes) => (prefixes, true),
+        };
+        let mut all: Vec<String> = heads
+            .iter()
+            .flat_map(|h| tails.iter().map(move |t| format!("{h}{t}")))
+            .collect();
+        all.sort();
+        all.dedup();
+        Some(self.unit(all, is_prefix))
+    }
+
+    fn unit(&mut self, forms: Vec<String>, is_prefix: bool) -> UnitId {
+        let key = format!(
+            "{}{}",
+            if is_prefix { "p:" } else { "f:" },
+            forms.join("\0")
+        );
+        if let Some(&id) = self.unit_ids.get(&key) {
+            return id;
+        }
+        let id = self.sequences_of_first.len() as UnitId;
+        self.sequences_of_first.push(Vec::new());
+        self.unit_ids.insert(key, id);
+        for form in forms {
+            self.longest = self.longest.max(form.len());
+            let map = if is_prefix {
+                if !self.prefix_lengths.contains(&form.len()) {
+                    self.prefix_lengths.push(form.len());
+                    self.prefix_lengths.sort_unstable();
+                }
+                &mut self.prefixes
+            } else {
+                &mut self.forms
+            };
+            map.entry(form.into_bytes().into_boxed_slice())
+                .or_default()
+                .push(id);
+        }
+        id
+    }
+
+    /// Every occurrence of every part in `text`, ordered by start, then part.
+    pub fn find(&self, text: &str) -> Vec<PartMatch> {
+        let mut units = Vec::with_capacity(text.len() / 8 + 1);
+        let tokens = self.tokens(text, &mut units);
+        let mut out = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            for &unit in &units[token.units.clone()] {
+                for &s in &self.sequences_of_first[unit as usize] {
+                    let sequence = &self.sequences[s];
+                    if let Some(end) = follows(text, &tokens, &units, i, &sequence.units) {
+                        out.push(PartMatch {
+                            part: sequence.part,
+                            range: token.range.start..end,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|m| (m.range.start, m.part, m.range.end));
+        out.dedup_by_key(|m| (m.range.start, m.part));
+        out
+    }
+
+    /// The tokens of `text`, each with the units it satisfies appended to `units`.
+    fn tokens(&self, text: &str, units: &mut Vec<UnitId>) -> Vec<Token> {
+        let bytes = text.as_bytes();
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let mut lower = vec![0u8; self.longest];
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let first = units.len();
+            self.units_of(&bytes[start..i], &mut lower, units);
+            tokens.push(Token {
+                range: start..i,
+                units: first..units.len(),
+            });
+        }
+        tokens
+    }
+
+    /// Appends the units a token satisfies.
+    fn units_of(&self, token: &[u8], lower: &mut [u8], units: &mut Vec<UnitId>) {
+        let known = token.len().min(self.longest);
+        for (l, b) in lower.iter_mut().zip(&token[..known]) {
+            *l = b.to_ascii_lowercase();
+        }
+        if token.len() <= self.longest
+            && let Some(found) = self.forms.get(&lower[..token.len()])
+        {
+            units.extend_from_slice(found);
+        }
+        for &length in self.prefix_lengths.iter().take_while(|&&l| l <= known) {
+            if let Some(found) = self.prefixes.get(&lower[..length]) {
+                units.extend_from_slice(found);
+            }
+        }
+    }
+}
+
+/// Where a sequence starting at token `first` ends, when the following tokens satisfy its
+/// remaining units and are separated only by word separators.
+fn follows(
+    text: &str,
+    tokens: &[Token],
+    units: &[UnitId],
+    first: usize,
+    sequence: &[UnitId],
+) -> Option<usize> {
+    let mut end = tokens[first].range.end;
+    for (k, unit) in sequence.iter().enumerate().skip(1) {
+        let token = tokens.get(first + k)?;
+        if !units[token.units.clone()].contains(unit) || !separates(&text[end..token.range.start]) {
+            return None;
+        }
+        end = token.range.end;
+    }
+    Some(end)
+}
+
+/// Whether the text between two words joins them into a phrase: only spaces, dashes, slashes
+/// and underscores.
+fn separates(gap: &str) -> bool {
+    gap.chars().all(|c| {
+        matches!(
+            c,
+            ' ' | '\t' | '\n' | '\r' | '\u{A0}' | '-' | '_' | '/' | '‐' | '‑' | '‒' | '–' | '—'
+        )
+    })
+}
+
+/// Every way of grouping `n` words into consecutive tokens (each group a range of words).
+fn groupings(n: usize) -> Vec<Vec<Range<usize>>> {
+    if n > MAX_JOINED_WORDS {
+        return vec![(0..n).map(|i| i..i + 1).collect()];
+    }
+    (0..1usize << (n - 1))
+        .map(|joins| {
+            let mut groups = Vec::new();
+            let mut start = 0;
+            for i in 0..n {
+                let joined_to_next = i + 1 < n && joins & (1 << i) != 0;
+                if !joined_to_next {
+                    groups.push(start..i + 1);
+                    start = i + 1;
+                }
+            }
+            groups
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::recognize::topic;
+
+    fn matcher(parts: &[&str]) -> WordMatcher {
+        let mut m = WordMatcher::default();
+        for (i, part) in parts.iter().enumerate() {
+            m.add(i, &topic::part_words(part).unwrap());
+        }
+        m
+    }
+
+    fn found(parts: &[&str], text: &str) -> Vec<(usize, String)> {
+        matcher(parts)
+            .find(text)
+            .into_iter()
+            .map(|m| (m.part, text[m.range].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn words_written_apart_joined_or_hyphenated() {
+        for text in [
+            "the cut over plan",
+            "our cut-over",
+            "Cutover runbook",
+            "cut‑over",
+            "cut_over",
+        ] {
+            assert_eq!(found(&["cut over"], text).len(), 1, "{text}");
+        }
+        assert!(found(&["cut over"], "cut, over").is_empty());
+        assert!(found(&["cut over"], "cutting over").is_empty());
+    }
+
+    #[test]
+    fn plurals_spellings_and_prefixes() {
+        assert_eq!(
+            found(&["policy"], "KMS key policies"),
+            [(0, "policies".into())]
+        );
+        assert_eq!(found(&["optimization"], "cost optimisation").len(), 1);
+        assert_eq!(found(&["data center"], "on-premises data centres").len(), 1);
+        assert_eq!(found(&["rotat*"], "Passwords are rotated").len(), 1);
+        assert_eq!(found(&["analys*"], "logs are analyzed daily").len(), 1);
+        assert_eq!(found(&["RTO"], "RTOs agreed").len(), 1);
+        assert!(found(&["RTO"], "PROTOCOL").is_empty());
+        assert!(found(&["backup"], "backupretention").is_empty());
+    }
+
+    #[test]
+    fn every_occurrence_with_its_range() {
+        assert_eq!(
+            found(
+                &["rto", "recovery time objective"],
+                "RTO: the recovery-time objective; RTO"
+            ),
+            [
+                (0, "RTO".into()),
+                (1, "recovery-time objective".into()),
+                (0, "RTO".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn groupings_cover_every_join() {
+        assert_eq!(groupings(1), [vec![0..1]]);
+        assert_eq!(groupings(3).len(), 4);
+        assert!(groupings(3).contains(&vec![0..2, 2..3]));
+        assert_eq!(groupings(MAX_JOINED_WORDS + 1).len(), 1);
+    }
+}

@@ -1,0 +1,119 @@
+//! Adopting evidencelint on a repository that is not ready yet (contract §7), end to end
+//! through the binary: `fixtures/adoption` (every kind of inline suppression and waiver) laid
+//! over `fixtures/rds-complete` in a temporary folder, severity overrides, and `check FILE...`.
+
+mod common;
+
+use common::{Repo, listing};
+
+/// The date the fixture is judged against: the path waiver (2025-12-31) has expired.
+const AS_OF: &str = "2026-01-15";
+
+/// `fixtures/rds-complete` with `fixtures/adoption` copied over it.
+fn adoption() -> Repo {
+    Repo::from_fixtures(&["rds-complete", "adoption"])
+}
+
+const NOTES: &str = "case-studies/harbourline-logistics/adoption-notes.md";
+
+#[test]
+fn reports_exactly_the_unsilenced_findings() {
+    let repo = adoption();
+    let (code, json) = repo.json(&["--as-of", AS_OF]);
+    assert_eq!(code, 1, "a link error and an expired waiver are errors");
+    assert_eq!(
+        listing(&json),
+        [
+            // After `evidencelint-enable link/`, links are checked again; the path waiver
+            // that covered this file expired on 2025-12-31.
+            format!("link/broken error {NOTES}:21"),
+            format!("suppression/missing-reason warning {NOTES}:28"),
+            format!("suppression/unused warning {NOTES}:31"),
+            "waiver/expired error evidencelint.yaml:20".to_string(),
+            "waiver/unused warning evidencelint.yaml:21".to_string(),
+        ]
+    );
+    assert_eq!(json["summary"]["errors"], 2);
+    assert_eq!(json["summary"]["warnings"], 3);
+}
+
+#[test]
+fn human_output_snapshot() {
+    let repo = adoption();
+    let out = repo.run(&["check", ".", "--as-of", AS_OF]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    insta::assert_snapshot!("adoption__human", out.stdout);
+}
+
+#[test]
+fn include_suppressed_shows_how_each_finding_was_silenced() {
+    let repo = adoption();
+    let (code, json) = repo.json(&["--as-of", AS_OF, "--include-suppressed"]);
+    assert_eq!(code, 1);
+    let silenced: Vec<String> = listing(&json)
+        .into_iter()
+        .filter(|l| l.contains(" ["))
+        .collect();
+    let meridian_reason = "environments are documented in the customer's own wiki; copy requested";
+    let waiver_reason = "non-production runbook is being rewritten for the new Terraform modules";
+    let harbour = "case-studies/harbourline-logistics/non-production.md:3";
+    let meridian = "case-studies/meridian-telehealth/non-production.md:3";
+    assert_eq!(
+        silenced,
+        [
+            // disable-next-line by code
+            format!("link/broken error {NOTES}:10 [inline: the runbook is published with the release]"),
+            // disable … enable by prefix `link/`
+            format!("link/broken error {NOTES}:15 [inline: the legacy wiki export is being migrated]"),
+            format!("link/outside-repo error {NOTES}:16 [inline: the legacy wiki export is being migrated]"),
+            // disable-next-line by control ID (diagram/broken-link is about PRE-2.2)
+            format!("diagram/broken-link error {NOTES}:26 [inline: the 2024 diagram is being redrawn in draw.io]"),
+            // without a reason: still silences, and is reported itself
+            format!("link/broken error {NOTES}:29 [inline: ]"),
+            // waiver by control ID and case study
+            format!("RDS-007/access-segregation error {harbour} [waiver: {waiver_reason}]"),
+            format!("RDS-007/data-sanitization warning {harbour} [waiver: {waiver_reason}]"),
+            // waiver by code and path glob
+            "link/broken error case-studies/meridian-telehealth/handover.md:7 [waiver: the handover checklist is published in the customer's wiki first]".to_string(),
+            // `disable RDS-007` first in the body also covers the `controls:` line
+            format!("RDS-007/access-segregation error {meridian} [inline: {meridian_reason}]"),
+            format!("RDS-007/data-sanitization warning {meridian} [inline: {meridian_reason}]"),
+            format!("RDS-007/environment-provisioning error {meridian} [inline: {meridian_reason}]"),
+        ]
+    );
+    // Silenced findings are listed, not counted.
+    assert_eq!(json["summary"]["errors"], 2);
+    let first = &json["diagnostics"][0];
+    assert_eq!(
+        first["suppressed"],
+        serde_json::json!({"kind": "inline", "reason": "the runbook is published with the release"})
+    );
+}
+
+#[test]
+fn a_waiver_silences_until_it_expires() {
+    let repo = adoption();
+    let (code, json) = repo.json(&["--as-of", "2025-12-31"]);
+    assert_eq!(code, 0, "on its last day the waiver still holds");
+    assert_eq!(
+        listing(&json),
+        [
+            format!("suppression/missing-reason warning {NOTES}:28"),
+            format!("suppression/unused warning {NOTES}:31"),
+            "waiver/unused warning evidencelint.yaml:21".to_string(),
+        ]
+    );
+    let (code, json) = repo.json(&["--as-of", "2026-01-01"]);
+    assert_eq!(code, 1);
+    let codes = common::codes(&json);
+    assert!(codes.contains(&"waiver/expired".to_string()));
+    assert!(codes.contains(&"link/broken".to_string()));
+}
+
+#[test]
+fn without_the_overlay_the_base_repository_is_clean() {
+    // Guards the premise of these tests: every finding above comes from fixtures/adoption.
+    let repo = Repo::from_fixtures(&["rds-complete"]);
+    let (code, json) = repo.json(&["--as-of", AS_OF]);
+    assert_eq!((code, listing(&json)), (0, Vec::<String>::new()));
+}

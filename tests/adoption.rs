@@ -117,3 +117,191 @@ fn without_the_overlay_the_base_repository_is_clean() {
     let (code, json) = repo.json(&["--as-of", AS_OF]);
     assert_eq!((code, listing(&json)), (0, Vec::<String>::new()));
 }
+
+/// Inserts `lines` after the front matter of `rel` (the findings below move down).
+fn insert_after_front_matter(repo: &Repo, rel: &str, lines: &str) {
+    let text = repo.read(rel);
+    let end = text[3..].find("---\n").unwrap() + 3 + 4;
+    repo.write(rel, &format!("{}{lines}{}", &text[..end], &text[end..]));
+}
+
+#[test]
+fn write_baseline_then_baseline_hides_the_old_findings() {
+    let repo = adoption();
+    let out = repo.run(&[
+        "check",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--write-baseline",
+        "baseline.json",
+    ]);
+    assert_eq!(
+        out.code, 0,
+        "writing a baseline is not a gate: {}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("wrote 5 findings to the baseline baseline.json"),
+        "{}",
+        out.stderr
+    );
+    let baseline: serde_json::Value = serde_json::from_str(&repo.read("baseline.json")).unwrap();
+    let entries = baseline["findings"].as_array().unwrap();
+    assert_eq!(entries.len(), 5);
+    assert!(
+        entries.iter().all(|e| e.get("line").is_none()),
+        "no line numbers"
+    );
+
+    let (code, json) = repo.json(&["--as-of", AS_OF, "--baseline", "baseline.json"]);
+    assert_eq!((code, listing(&json)), (0, Vec::<String>::new()));
+    assert_eq!(json["summary"]["baselined"], 5);
+    assert!(json["summary"].get("baseline_fixed").is_none());
+    let human = repo.run(&[
+        "check",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--baseline",
+        "baseline.json",
+    ]);
+    assert_eq!(human.code, 0);
+    assert!(
+        human.stdout.contains("ok: 0 errors, 0 warnings in 36 files (5 hidden by the baseline, 0 baseline entries now fixed)"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn a_new_finding_is_shown_and_a_moved_one_stays_baselined() {
+    let repo = adoption();
+    repo.run(&[
+        "check",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--write-baseline",
+        "baseline.json",
+    ]);
+    // Three lines above every finding of the notes: the broken link moves from line 21 to 24.
+    insert_after_front_matter(&repo, NOTES, "Reviewed in January.\n\nSee also:\n");
+    // A new broken link, with the same code as a baselined one, in another file.
+    let summary = "case-studies/harbourline-logistics/summary.md";
+    let text = repo.read(summary);
+    repo.write(
+        summary,
+        &format!("{text}\nThe [press release](press-release.md) is linked here.\n"),
+    );
+    let (code, json) = repo.json(&["--as-of", AS_OF, "--baseline", "baseline.json"]);
+    assert_eq!(code, 1, "the new broken link fails the run");
+    let new_line = repo.read(summary).lines().count();
+    assert_eq!(
+        listing(&json),
+        [format!("link/broken error {summary}:{new_line}")]
+    );
+    assert_eq!(
+        json["summary"]["baselined"], 5,
+        "the moved findings are still hidden"
+    );
+    // Without the baseline, the moved finding is there, three lines down.
+    let (_, all) = repo.json(&["--as-of", AS_OF]);
+    assert!(listing(&all).contains(&format!("link/broken error {NOTES}:24")));
+}
+
+#[test]
+fn fixed_entries_are_counted_and_pruned_by_write_baseline() {
+    let repo = adoption();
+    repo.run(&[
+        "check",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--write-baseline",
+        "baseline.json",
+    ]);
+    // Fix two findings: the broken link after the block, and the unused suppression.
+    let text = repo
+        .read(NOTES)
+        .replace(
+            "- [cost workbook](legacy/cost-workbook.md)",
+            "- cost workbook: in the customer's drive",
+        )
+        .replace(
+            "<!-- evidencelint-disable-next-line link/outside-repo -- kept for the old wiki -->\n",
+            "",
+        );
+    repo.write(NOTES, &text);
+    let (code, json) = repo.json(&["--as-of", AS_OF, "--baseline", "baseline.json"]);
+    assert_eq!((code, listing(&json)), (0, Vec::<String>::new()));
+    assert_eq!(json["summary"]["baselined"], 3);
+    assert_eq!(json["summary"]["baseline_fixed"], 2);
+    let human = repo.run(&[
+        "check",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--baseline",
+        "baseline.json",
+    ]);
+    assert!(
+        human
+            .stdout
+            .contains("(3 hidden by the baseline, 2 baseline entries now fixed)"),
+        "{}",
+        human.stdout
+    );
+
+    // Rewriting the baseline (even while reading it) keeps only what is still found.
+    let out = repo.run(&[
+        "check",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--baseline",
+        "baseline.json",
+        "--write-baseline",
+        "baseline.json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let baseline: serde_json::Value = serde_json::from_str(&repo.read("baseline.json")).unwrap();
+    let codes: Vec<&str> = baseline["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "suppression/missing-reason",
+            "waiver/expired",
+            "waiver/unused"
+        ]
+    );
+    let (_, json) = repo.json(&["--as-of", AS_OF, "--baseline", "baseline.json"]);
+    assert_eq!(json["summary"]["baselined"], 3);
+    assert!(json["summary"].get("baseline_fixed").is_none());
+}
+
+#[test]
+fn an_unreadable_baseline_stops_the_run() {
+    let repo = adoption();
+    repo.write("baseline.json", "not json");
+    let out = repo.run(&[
+        "check",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--baseline",
+        "baseline.json",
+    ]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("baseline `baseline.json` is not valid"),
+        "{}",
+        out.stderr
+    );
+}

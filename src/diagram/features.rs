@@ -82,9 +82,11 @@ pub(crate) fn derive(shapes: &[Shape]) -> Features {
     let icons: Vec<Vec<String>> = shapes.iter().map(|s| icons(&s.style)).collect();
     let services = recognized_services(shapes, &icons);
     let has = |service: &str| services.iter().any(|s| s == service);
+    let (availability_zones, zone_names) = zones::survey(shapes, &icons);
     Features {
         vpc: has("Amazon VPC"),
-        availability_zones: zones::count(shapes, &icons),
+        availability_zones,
+        zone_names,
         multi_az_statement: shapes.iter().any(|s| zones::states_multi_az(&s.label)),
         subnets: any_shape(shapes, &icons, SUBNET_ICONS, &SUBNET),
         database: has("Amazon RDS") || has("Amazon Aurora") || shapes.iter().any(names_database),

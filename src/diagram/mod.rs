@@ -110,6 +110,9 @@ pub struct Features {
     /// How many distinct Availability Zones are drawn or named (a "Multi-AZ" statement alone
     /// does not count; see [`Features::multi_az_statement`]).
     pub availability_zones: usize,
+    /// The names of the zones shown, where written (`us-east-1a`, `AZ A`); may be fewer than
+    /// [`Features::availability_zones`] (unnamed AZ boxes).
+    pub zone_names: Vec<String>,
     /// A label states multi-AZ or multi-region operation ("Multi-AZ", "multiple availability
     /// zones", "multi-region", ...).
     pub multi_az_statement: bool,

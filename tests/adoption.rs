@@ -73,6 +73,7 @@ fn include_suppressed_shows_how_each_finding_was_silenced() {
             // waiver by control ID and case study
             format!("RDS-007/access-segregation error {harbour} [waiver: {waiver_reason}]"),
             format!("RDS-007/data-sanitization warning {harbour} [waiver: {waiver_reason}]"),
+            format!("RDS-007/environment-provisioning error {harbour} [waiver: {waiver_reason}]"),
             // waiver by code and path glob
             "link/broken error case-studies/meridian-telehealth/handover.md:7 [waiver: the handover checklist is published in the customer's wiki first]".to_string(),
             // `disable RDS-007` first in the body also covers the `controls:` line

@@ -73,7 +73,7 @@ fn a_control_id_overrides_all_its_items() {
         .into_iter()
         .filter(|l| l.starts_with("RDS-007/"))
         .collect();
-    assert_eq!(rds007.len(), 5);
+    assert_eq!(rds007.len(), 6);
     assert!(rds007.iter().all(|l| l.contains(" warning ")), "{rds007:?}");
 }
 

@@ -306,3 +306,53 @@ fn an_unreadable_baseline_stops_the_run() {
         out.stderr
     );
 }
+
+#[test]
+fn write_baseline_records_the_whole_repository_even_when_files_are_named() {
+    let repo = adoption();
+    let out = repo.run(&[
+        "check",
+        "case-studies/meridian-telehealth/handover.md",
+        "--as-of",
+        AS_OF,
+        "--write-baseline",
+        "baseline.json",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let baseline: serde_json::Value = serde_json::from_str(&repo.read("baseline.json")).unwrap();
+    assert_eq!(baseline["findings"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn changed_since_reports_the_files_git_sees_changed() {
+    let repo = adoption();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(repo.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "base"]);
+    let summary = "case-studies/harbourline-logistics/summary.md";
+    let text = repo.read(summary);
+    repo.write(
+        summary,
+        &format!("{text}\nThe [press release](press-release.md).\n"),
+    );
+    let (code, json) = repo.json(&["--as-of", AS_OF, "--changed-since", "HEAD"]);
+    assert_eq!(code, 1);
+    let line = repo.read(summary).lines().count();
+    assert_eq!(
+        listing(&json),
+        [format!("link/broken error {summary}:{line}")]
+    );
+}

@@ -56,7 +56,10 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         codes: &codes,
         controls: &controls,
         baseline: baseline.as_ref().filter(|_| args.write_baseline.is_none()),
-        only_paths: only_paths.as_ref(),
+        // A baseline records the whole repository, whatever files are named.
+        only_paths: only_paths
+            .as_ref()
+            .filter(|_| args.write_baseline.is_none()),
         keep_suppressed: args.include_suppressed && args.write_baseline.is_none(),
     };
     let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));

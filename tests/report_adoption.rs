@@ -238,3 +238,69 @@ fn without_the_silences_the_cells_are_missing() {
         .collect();
     assert_eq!(statuses, ["missing"; 6]);
 }
+
+#[test]
+fn diff_base_lists_silenced_cells_as_newly_missing_with_the_reason() {
+    // The base revision is rds-complete; the working tree adds the adoption overlay.
+    let repo = Repo::from_fixtures(&["rds-complete"]);
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "base"]);
+    common::copy_dir(
+        &common::project_root().join("fixtures/adoption"),
+        repo.path(),
+    );
+    let out = repo.run(&[
+        "report",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--diff-base",
+        "HEAD",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let missing: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  ✗ "))
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            format!(
+                "  ✗ RDS-007/environment-provisioning harbourline-logistics: waived in evidencelint.yaml: {WAIVER}; was met"
+            ),
+            format!(
+                "  ✗ RDS-007/environment-provisioning meridian-telehealth: suppressed inline: {INLINE}; was met"
+            ),
+            format!(
+                "  ✗ RDS-007/access-segregation harbourline-logistics: waived in evidencelint.yaml: {WAIVER}; was met"
+            ),
+            format!(
+                "  ✗ RDS-007/access-segregation meridian-telehealth: suppressed inline: {INLINE}; was met"
+            ),
+            format!(
+                "  ✗ RDS-007/data-sanitization harbourline-logistics: waived in evidencelint.yaml: {WAIVER}; was met"
+            ),
+            format!(
+                "  ✗ RDS-007/data-sanitization meridian-telehealth: suppressed inline: {INLINE}; was met"
+            ),
+        ]
+    );
+}

@@ -356,3 +356,36 @@ fn changed_since_reports_the_files_git_sees_changed() {
         [format!("link/broken error {summary}:{line}")]
     );
 }
+
+#[test]
+fn include_suppressed_changes_only_the_json() {
+    let repo = adoption();
+    for format in ["human", "github", "sarif"] {
+        let plain = repo.run(&["check", ".", "--as-of", AS_OF, "--format", format]);
+        let with = repo.run(&[
+            "check",
+            ".",
+            "--as-of",
+            AS_OF,
+            "--format",
+            format,
+            "--include-suppressed",
+        ]);
+        assert_eq!((with.code, &with.stdout), (1, &plain.stdout), "{format}");
+    }
+    // The SARIF written beside the JSON does not list them either.
+    let out = repo.run(&[
+        "check",
+        ".",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        "--include-suppressed",
+        "--sarif-file",
+        "out.sarif",
+    ]);
+    assert!(out.stdout.contains("\"suppressed\""));
+    let sarif: serde_json::Value = serde_json::from_str(&repo.read("out.sarif")).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 5);
+}

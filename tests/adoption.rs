@@ -389,3 +389,27 @@ fn include_suppressed_changes_only_the_json() {
     let sarif: serde_json::Value = serde_json::from_str(&repo.read("out.sarif")).unwrap();
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn enable_ends_only_the_codes_it_names() {
+    let repo = Repo::new();
+    repo.write(
+        "notes.md",
+        "# Notes\n\n\
+         <!-- evidencelint-disable link/broken, link/outside-repo -- legacy export -->\n\
+         [a](missing-a.md)\n\
+         <!-- evidencelint-enable link/broken -->\n\
+         [b](../outside.md)\n\
+         [c](missing-c.md)\n",
+    );
+    let (code, json) = repo.json(&["--include-suppressed"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        listing(&json),
+        [
+            "link/broken error notes.md:4 [inline: legacy export]",
+            "link/outside-repo error notes.md:6 [inline: legacy export]",
+            "link/broken error notes.md:7",
+        ]
+    );
+}

@@ -177,3 +177,49 @@ fn check_files_still_evaluates_the_whole_repository() {
         ]
     );
 }
+
+/// A repository with broken links in `sub/a.md` and `sub/deep/b.md`, and one waiver for
+/// `code` limited to `path`.
+fn with_waiver(code: &str, path: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "evidencelint.yaml",
+        &format!(
+            "waivers:\n  - code: {code}\n    path: \"{path}\"\n    reason: moved\n    owner: a@example.com\n    expires: 2030-01-01\n"
+        ),
+    )
+    .write("sub/a.md", "# A\n\n[a](missing.md)\n")
+    .write("sub/deep/b.md", "# B\n\n[b](missing.md)\n");
+    repo
+}
+
+#[test]
+fn a_waiver_path_glob_matches_like_include_and_exclude() {
+    // `*` stays within a folder; `**` crosses folders.
+    let (code, json) = with_waiver("link/broken", "sub/*.md").json(&[]);
+    assert_eq!(
+        (code, listing(&json)),
+        (1, vec!["link/broken error sub/deep/b.md:3".to_string()])
+    );
+    let (code, json) = with_waiver("link/broken", "sub/**/*.md").json(&[]);
+    assert_eq!((code, listing(&json)), (0, Vec::<String>::new()));
+}
+
+#[test]
+fn a_waiver_for_an_unknown_code_is_a_config_error_with_did_you_mean() {
+    let out = with_waiver("link/brokn", "sub/*.md").run(&["check", "."]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("a waiver names unknown code `link/brokn`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("did you mean `link/broken`?"),
+        "{}",
+        out.stderr
+    );
+    let out = with_waiver("link/brokn", "sub/*.md").run(&["report", "."]);
+    assert_eq!(out.code, 2, "report cannot run either: {}", out.stderr);
+}

@@ -48,3 +48,89 @@ fn silence_of(diag: &Diagnostic) -> Option<Silence> {
         reason: suppressed.reason.clone(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Suppressed;
+    use crate::report::{CaseStudyColumn, Row};
+
+    fn row(item: &str, scope: RowScope, cells: Vec<Option<Status>>) -> Row {
+        Row {
+            program: "p".into(),
+            control: "C-1".into(),
+            title: String::new(),
+            control_text: String::new(),
+            item: item.into(),
+            what: String::new(),
+            help: String::new(),
+            scope,
+            cells,
+        }
+    }
+
+    fn matrix() -> Matrix {
+        let column = |id: &str| CaseStudyColumn {
+            id: id.into(),
+            customer: None,
+            path: None,
+        };
+        let missing = Some(Status::Missing);
+        let met = Some(Status::Met(vec!["x.md".into()]));
+        Matrix {
+            programs: vec!["p".into()],
+            as_of: String::new(),
+            case_studies: vec![column("a"), column("b")],
+            rows: vec![
+                row(
+                    "each",
+                    RowScope::CaseStudy,
+                    vec![missing.clone(), missing.clone(), None],
+                ),
+                row("one", RowScope::CaseStudy, vec![missing.clone(), met, None]),
+                row("sop", RowScope::Practice, vec![None, None, missing]),
+            ],
+            diagrams: Vec::new(),
+        }
+    }
+
+    fn silenced(code: &str, kind: &'static str, case_study: Option<&str>) -> Diagnostic {
+        let mut d = Diagnostic::error(code, "x");
+        d.case_study = case_study.map(str::to_string);
+        d.suppressed = Some(Suppressed {
+            kind,
+            reason: "r".into(),
+        });
+        d
+    }
+
+    #[test]
+    fn marks_the_cells_of_the_silenced_findings_only() {
+        let mut m = matrix();
+        let diags = [
+            silenced("C-1/each", "inline", Some("b")),
+            silenced("C-1/one", "waiver", None),
+            silenced("C-1/sop", "inline", None),
+            silenced("C-1/each", "baseline", Some("a")),
+            silenced("C-1/each", "wafr", Some("a")),
+            Diagnostic::error("C-1/each", "x").case_study("a"),
+        ];
+        apply(&mut m, &diags);
+        let inline = Some(Status::Silenced(Silence {
+            kind: SilenceKind::Inline,
+            reason: "r".into(),
+        }));
+        let waiver = Some(Status::Silenced(Silence {
+            kind: SilenceKind::Waiver,
+            reason: "r".into(),
+        }));
+        assert_eq!(
+            m.rows[0].cells,
+            [Some(Status::Missing), inline.clone(), None]
+        );
+        // Needed in at least one case study: the finding has no case study; its missing cells.
+        assert_eq!(m.rows[1].cells[0], waiver);
+        assert!(matches!(m.rows[1].cells[1], Some(Status::Met(_))));
+        assert_eq!(m.rows[2].cells[2], inline);
+    }
+}

@@ -7,6 +7,7 @@
 //! come back as [`DiagramError::Unreadable`]. No input makes the reader panic.
 
 mod drawio;
+mod engines;
 mod features;
 mod html;
 mod inflate;
@@ -120,6 +121,9 @@ pub struct Features {
     pub subnets: bool,
     /// An RDS or Aurora database is drawn or named.
     pub database: bool,
+    /// Database engines named (`PostgreSQL`, `MySQL`, `MariaDB`, `Oracle`, `SQL Server`),
+    /// including a migration's source.
+    pub engines: Vec<String>,
     /// AWS services recognized, by their AWS names, sorted and deduplicated.
     pub services: Vec<String>,
     /// Something outside AWS (on-premises, corporate data center) is drawn or named.

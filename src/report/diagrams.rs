@@ -189,8 +189,8 @@ pub fn reading_text(d: &DiagramView) -> String {
     }
 }
 
-/// `yes (Amazon RDS, Amazon RDS Proxy)`: whether the database is shown, and which RDS/Aurora
-/// services name it.
+/// `yes (Amazon RDS, Amazon RDS Proxy; PostgreSQL)`: whether the database is shown, the
+/// RDS/Aurora services that name it, and the engines named.
 pub fn database_text(f: &Features) -> String {
     let services: Vec<&str> = f
         .services
@@ -198,10 +198,14 @@ pub fn database_text(f: &Features) -> String {
         .map(String::as_str)
         .filter(|s| s.contains("RDS") || s.contains("Aurora"))
         .collect();
-    if services.is_empty() {
+    let details: Vec<String> = [services.join(", "), f.engines.join(", ")]
+        .into_iter()
+        .filter(|d| !d.is_empty())
+        .collect();
+    if details.is_empty() {
         yes_no(f.database).to_string()
     } else {
-        format!("{} ({})", yes_no(f.database), services.join(", "))
+        format!("{} ({})", yes_no(f.database), details.join("; "))
     }
 }
 

@@ -74,6 +74,8 @@ pub struct ShowsV1 {
     pub subnets: bool,
     /// The RDS or Aurora database.
     pub database: bool,
+    /// Database engines named (`PostgreSQL`, `MySQL`…).
+    pub engines: Vec<String>,
     /// Something outside AWS (on-premises).
     pub on_premises: bool,
     /// AWS services recognized.
@@ -212,6 +214,7 @@ fn diagram_v1(d: &DiagramView) -> DiagramV1 {
             multi_az: f.multi_az(),
             subnets: f.subnets,
             database: f.database,
+            engines: f.engines.clone(),
             on_premises: f.on_premises,
             services: f.services.clone(),
         }),

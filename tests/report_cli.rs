@@ -99,11 +99,16 @@ fn markdown_escapes_user_text() {
         text.contains("[architecture, v2.md](case-studies/acme-payments/architecture,%20v2.md)")
     );
     let columns = |line: &str| line.replace("\\|", "").matches('|').count();
-    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with('|')).collect();
-    assert!(
-        lines.iter().all(|l| columns(l) == columns(lines[0])),
-        "every table line has the same number of cells"
-    );
+    // Two tables: the matrix, then the architecture diagrams.
+    let (matrix, diagrams) = text.split_once("### Architecture diagrams").unwrap();
+    for table in [matrix, diagrams] {
+        let lines: Vec<&str> = table.lines().filter(|l| l.starts_with('|')).collect();
+        assert!(lines.len() > 2);
+        assert!(
+            lines.iter().all(|l| columns(l) == columns(lines[0])),
+            "every table line has the same number of cells"
+        );
+    }
 }
 
 /// Splits RFC 4180 text into records of fields.
@@ -145,11 +150,11 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 #[test]
 fn csv_is_rfc_4180() {
     let text = report("csv");
-    assert!(text.starts_with("program,control,item,column,status,evidence\r\n"));
+    assert!(text.starts_with("program,control,item,column,status,evidence,reason\r\n"));
     let records = parse_csv(&text);
     assert!(
-        records.iter().all(|r| r.len() == 6),
-        "six fields per record"
+        records.iter().all(|r| r.len() == 7),
+        "seven fields per record"
     );
     let globex = "globex, \"orders\" <script>alert(1)</script>";
     assert!(text.contains("\"globex, \"\"orders\"\" <script>alert(1)</script>\""));
@@ -161,6 +166,13 @@ fn csv_is_rfc_4180() {
     assert_eq!(met[5], "case-studies/acme-payments/architecture, v2.md");
     assert!(records.iter().any(|r| r[3] == "practice" && r[4] == "met"));
     assert!(records.iter().any(|r| r[4] == "waived") && records.iter().any(|r| r[4] == "n/a"));
+    assert!(
+        records
+            .iter()
+            .filter(|r| r[4] == "waived")
+            .all(|r| r[6].contains("WAFR")),
+        "a waived cell gives its reason"
+    );
 }
 
 #[test]

@@ -56,11 +56,19 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         codes: &codes,
         controls: &controls,
         baseline: baseline.as_ref().filter(|_| args.write_baseline.is_none()),
-        only_paths: only_paths.as_ref(),
+        // A baseline records the whole repository, whatever files are named.
+        only_paths: only_paths
+            .as_ref()
+            .filter(|_| args.write_baseline.is_none()),
         keep_suppressed: args.include_suppressed && args.write_baseline.is_none(),
     };
     let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));
+    // Silenced findings are listed in JSON only: never as annotations, SARIF results or text.
+    let with_suppressed = filter_input
+        .keep_suppressed
+        .then(|| filtered.diagnostics.clone());
     outcome.diagnostics = filtered.diagnostics;
+    outcome.diagnostics.retain(|d| d.suppressed.is_none());
     if let Some(path) = &args.write_baseline {
         Baseline::of(&outcome.diagnostics)
             .write(path)
@@ -78,6 +86,7 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     let paths = path_style(args)?;
     let ctx = Rendering {
         outcome: &outcome,
+        with_suppressed: with_suppressed.as_deref(),
         summary: &summary,
         config: &config,
         catalog: &catalog,
@@ -111,6 +120,8 @@ pub fn exit_code(fail_on: FailOn, summary: &Summary) -> ExitCode {
 /// Everything a renderer may need.
 struct Rendering<'a> {
     outcome: &'a LintOutcome,
+    /// With `--include-suppressed`: the findings including the silenced ones (JSON only).
+    with_suppressed: Option<&'a [crate::diagnostic::Diagnostic]>,
     summary: &'a Summary,
     config: &'a crate::config::Config,
     catalog: &'a crate::packs::Catalog,
@@ -214,7 +225,7 @@ fn render(args: &CheckArgs, ctx: &Rendering<'_>) -> String {
     let color = use_color(args.color, args.output.is_none());
     let (outcome, summary) = (ctx.outcome, ctx.summary);
     match args.format {
-        Format::Json => json::render(&outcome.diagnostics, summary),
+        Format::Json => json::render(ctx.with_suppressed.unwrap_or(&outcome.diagnostics), summary),
         Format::Sarif => render_sarif(ctx),
         Format::Github => github::render(&outcome.diagnostics, summary, ctx.paths),
         Format::Human if args.quiet => human::render_summary(summary, color),

@@ -8,7 +8,9 @@ use super::args::{ReportArgs, ReportFormat};
 use super::check::use_color;
 use super::setup::{self, UsageError};
 use crate::evaluate::lexicon;
+use crate::filter::{self, FilterInput};
 use crate::lint::{LintInput, lint};
+use crate::registry;
 use crate::report::{self, Matrix};
 
 /// Runs `report`.
@@ -72,11 +74,15 @@ fn root(path: Option<&Path>) -> Result<PathBuf, UsageError> {
     Ok(root)
 }
 
-/// Loads config and packs, runs the pipeline on `root` and builds the matrix.
+/// Loads config and packs, runs the pipeline on `root` and builds the matrix, with the cells
+/// whose findings the user silenced (inline or by a config waiver) marked.
 fn build_matrix(root: &Path, args: &ReportArgs) -> Result<Matrix, UsageError> {
     let config = setup::load_config(root, args.config.as_deref())?;
     let catalog = setup::load_catalog(root, &config)?;
     setup::check_programs(&args.programs, &catalog, &config)?;
+    let codes = registry::known_codes(&catalog);
+    let controls: Vec<&str> = catalog.control_ids().collect();
+    setup::check_overrides(&config, &codes, &controls)?;
     let as_of = setup::as_of(args.as_of.as_deref(), &config)?;
     let lexicon = lexicon::compile(&catalog).map_err(UsageError::message)?;
     let input = LintInput {
@@ -87,13 +93,27 @@ fn build_matrix(root: &Path, args: &ReportArgs) -> Result<Matrix, UsageError> {
         programs: &args.programs,
         as_of,
     };
-    let outcome = lint(&input);
-    Ok(Matrix::build(
+    let mut outcome = lint(&input);
+    let filter_input = FilterInput {
+        repo: &outcome.repo,
+        config: &config,
+        as_of,
+        codes: &codes,
+        controls: &controls,
+        baseline: None,
+        only_paths: None,
+        keep_suppressed: true,
+    };
+    let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));
+    let mut matrix = Matrix::build(
         &outcome.evaluation,
         &catalog,
         &outcome.repo,
         &as_of.to_string(),
-    ))
+    )
+    .with_diagrams(&outcome.diagrams);
+    report::silenced::apply(&mut matrix, &filtered.diagnostics);
+    Ok(matrix)
 }
 
 fn render(matrix: &Matrix, format: ReportFormat, args: &ReportArgs) -> String {

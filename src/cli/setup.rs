@@ -199,13 +199,18 @@ fn today() -> Date {
     jiff::Zoned::now().date()
 }
 
-/// Rejects `rules:` names that match no known code, prefix or control.
+/// Rejects `rules:` names and waiver codes that match no known code, prefix or control.
 pub fn check_overrides(
     config: &Config,
     codes: &[String],
     controls: &[&str],
 ) -> Result<(), UsageError> {
-    let diagnostics = crate::filter::overrides::validate(&config.rules, codes, controls);
+    let mut diagnostics = crate::filter::overrides::validate(&config.rules, codes, controls);
+    diagnostics.extend(crate::filter::waivers::validate(
+        &config.waivers,
+        codes,
+        controls,
+    ));
     if diagnostics.is_empty() {
         return Ok(());
     }

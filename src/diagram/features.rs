@@ -9,7 +9,7 @@ use regex::Regex;
 use super::Features;
 use super::services::{icon_matches, recognize};
 use super::shapes::Shape;
-use super::zones;
+use super::{engines, zones};
 
 /// Style keys whose values name an icon.
 const ICON_KEYS: &[&str] = &["shape", "grIcon", "resIcon", "prIcon"];
@@ -82,12 +82,15 @@ pub(crate) fn derive(shapes: &[Shape]) -> Features {
     let icons: Vec<Vec<String>> = shapes.iter().map(|s| icons(&s.style)).collect();
     let services = recognized_services(shapes, &icons);
     let has = |service: &str| services.iter().any(|s| s == service);
+    let (availability_zones, zone_names) = zones::survey(shapes, &icons);
     Features {
         vpc: has("Amazon VPC"),
-        availability_zones: zones::count(shapes, &icons),
+        availability_zones,
+        zone_names,
         multi_az_statement: shapes.iter().any(|s| zones::states_multi_az(&s.label)),
         subnets: any_shape(shapes, &icons, SUBNET_ICONS, &SUBNET),
         database: has("Amazon RDS") || has("Amazon Aurora") || shapes.iter().any(names_database),
+        engines: engines::named(shapes, &icons),
         on_premises: any_shape(shapes, &icons, ON_PREMISES_ICONS, &ON_PREMISES),
         services,
     }

@@ -7,6 +7,7 @@
 //! come back as [`DiagramError::Unreadable`]. No input makes the reader panic.
 
 mod drawio;
+mod engines;
 mod features;
 mod html;
 mod inflate;
@@ -110,6 +111,9 @@ pub struct Features {
     /// How many distinct Availability Zones are drawn or named (a "Multi-AZ" statement alone
     /// does not count; see [`Features::multi_az_statement`]).
     pub availability_zones: usize,
+    /// The names of the zones shown, where written (`us-east-1a`, `AZ A`); may be fewer than
+    /// [`Features::availability_zones`] (unnamed AZ boxes).
+    pub zone_names: Vec<String>,
     /// A label states multi-AZ or multi-region operation ("Multi-AZ", "multiple availability
     /// zones", "multi-region", ...).
     pub multi_az_statement: bool,
@@ -117,6 +121,9 @@ pub struct Features {
     pub subnets: bool,
     /// An RDS or Aurora database is drawn or named.
     pub database: bool,
+    /// Database engines named (`PostgreSQL`, `MySQL`, `MariaDB`, `Oracle`, `SQL Server`),
+    /// including a migration's source.
+    pub engines: Vec<String>,
     /// AWS services recognized, by their AWS names, sorted and deduplicated.
     pub services: Vec<String>,
     /// Something outside AWS (on-premises, corporate data center) is drawn or named.

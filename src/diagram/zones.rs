@@ -62,7 +62,14 @@ pub(crate) fn states_multi_az(label: &str) -> bool {
 }
 
 /// The distinct Availability Zones the shapes show.
+#[cfg(test)]
 pub(crate) fn count(shapes: &[Shape], icons: &[Vec<String>]) -> usize {
+    survey(shapes, icons).0
+}
+
+/// The number of distinct Availability Zones the shapes show, and their names where written:
+/// zone names and IDs as written (`us-east-1a`), or else lettered or numbered labels (`AZ A`).
+pub(crate) fn survey(shapes: &[Shape], icons: &[Vec<String>]) -> (usize, Vec<String>) {
     let mut zone_ids = BTreeSet::new();
     let mut named = BTreeSet::new();
     let mut unnamed = 0;
@@ -80,7 +87,18 @@ pub(crate) fn count(shapes: &[Shape], icons: &[Vec<String>]) -> usize {
         }
     }
     let styled = icons.iter().filter(|i| is_zone_group(i)).count();
-    zone_ids.len().max(named.len() + unnamed).max(styled)
+    let count = zone_ids.len().max(named.len() + unnamed).max(styled);
+    // The names of the way of naming that gave the count (zone names when tied: the same
+    // zones are often labelled both ways).
+    let names = if zone_ids.len() >= named.len() {
+        zone_ids.into_iter().collect()
+    } else {
+        named
+            .iter()
+            .map(|n| format!("AZ {}", n.to_uppercase()))
+            .collect()
+    };
+    (count, names)
 }
 
 /// True when the label mentions an AZ without naming one (and names no zone already seen).
@@ -169,6 +187,25 @@ mod tests {
         for s in ["Availability Zone A", "multimedia", "Region"] {
             assert!(!states_multi_az(s), "{s}");
         }
+    }
+
+    #[test]
+    fn names_the_zones_it_counts() {
+        let survey_of = |labels: &[&str]| {
+            let shapes = shapes(labels);
+            survey(&shapes, &vec![Vec::new(); shapes.len()])
+        };
+        let labels = [
+            "Availability Zone a",
+            "AZ 2",
+            "Subnet us-east-1b",
+            "Multi-AZ",
+        ];
+        assert_eq!(survey_of(&labels), (2, vec!["AZ 2".into(), "AZ A".into()]));
+        let labels = ["AZ A", "AZ B", "us-east-1a", "us-east-1b"];
+        let ids = vec!["us-east-1a".to_string(), "us-east-1b".to_string()];
+        assert_eq!(survey_of(&labels), (2, ids));
+        assert_eq!(survey_of(&["Availability Zone"]), (1, Vec::new()));
     }
 
     #[test]

@@ -70,7 +70,9 @@ impl Selection {
     }
 }
 
-fn match_options() -> MatchOptions {
+/// How every glob of the config matches a repository path: `*` stays within a folder, `**`
+/// crosses folders, case-sensitive.
+pub fn match_options() -> MatchOptions {
     MatchOptions {
         case_sensitive: true,
         require_literal_separator: true,

@@ -1,7 +1,9 @@
 //! How a suppression, waiver or override names findings: an exact code, a prefix ending in
 //! `/` (`link/`), or a control ID (`RDS-009`, covering all its items).
 
-use crate::diagnostic::Diagnostic;
+use crate::checks::suggest::closest;
+use crate::config::INVALID;
+use crate::diagnostic::{Diagnostic, Location};
 
 /// Old spellings kept working (contract: one release at least): (old, current).
 pub const ALIASES: &[(&str, &str)] = &[("secret/aws-account-id", "privacy/aws-account-id")];
@@ -48,6 +50,34 @@ pub fn is_known(name: &str, codes: &[String], controls: &[&str]) -> bool {
         return codes.iter().any(|c| c.starts_with(name));
     }
     codes.iter().any(|c| c == name) || controls.contains(&name)
+}
+
+/// The config error for a name in `where_` (`` `rules:` ``, `a waiver`) that names nothing
+/// known, pointing at `location`, with the closest known name.
+pub fn unknown_name(
+    where_: &str,
+    name: &str,
+    location: &Location,
+    codes: &[String],
+    controls: &[&str],
+) -> Diagnostic {
+    let candidates = codes
+        .iter()
+        .map(String::as_str)
+        .chain(controls.iter().copied());
+    let d = Diagnostic::error(
+        INVALID.code,
+        format!("{where_} names unknown code `{name}`"),
+    )
+    .at(location.clone());
+    match closest(name, candidates) {
+        Some(c) => d
+            .label(format!("did you mean `{c}`?"))
+            .help(format!("rename `{name}` to `{c}`")),
+        None => d.label("unknown code").help(
+            "use a code (`link/broken`), a prefix ending in `/` (`link/`) or a control ID (`RDS-009`)",
+        ),
+    }
 }
 
 #[cfg(test)]

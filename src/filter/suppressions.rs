@@ -65,10 +65,20 @@ struct Suppression {
     path: String,
     codes: Vec<String>,
     reason: Option<String>,
-    /// First and last line covered (inclusive).
-    lines: (usize, usize),
+    /// First line covered.
+    first: usize,
+    /// Last line covered (inclusive), per code: an `enable` may end some codes only.
+    last: Vec<usize>,
     location: Location,
     used: Vec<bool>,
+}
+
+impl Suppression {
+    /// The index of the code that silences `diag` on `line`, if any.
+    fn silencing(&self, diag: &Diagnostic, line: usize) -> Option<usize> {
+        (0..self.codes.len())
+            .find(|&i| (self.first..=self.last[i]).contains(&line) && covers(&self.codes[i], diag))
+    }
 }
 
 /// Applies inline suppressions; returns the diagnostics about the suppressions themselves.
@@ -82,10 +92,7 @@ pub fn apply(
     for diag in diagnostics.iter_mut().filter(|d| d.suppressed.is_none()) {
         let Some(loc) = &diag.location else { continue };
         for s in suppressions.iter_mut().filter(|s| s.path == loc.path) {
-            if loc.start.line < s.lines.0 || loc.start.line > s.lines.1 {
-                continue;
-            }
-            if let Some(i) = s.codes.iter().position(|c| covers(c, diag)) {
+            if let Some(i) = s.silencing(diag, loc.start.line) {
                 s.used[i] = true;
                 diag.suppressed = Some(Suppressed {
                     kind: "inline",
@@ -196,25 +203,30 @@ fn new(
     let used = vec![false; codes.len()];
     Suppression {
         path,
+        first: lines.0,
+        last: vec![lines.1; codes.len()],
         codes,
         reason,
-        lines,
         location: location.clone(),
         used,
     }
 }
 
+/// Ends the named codes (all, when none is named) of the open `disable`s at `line`; a
+/// `disable` whose codes have all ended is done.
 fn close(open: &mut Vec<Suppression>, codes: &[String], line: usize, out: &mut Vec<Suppression>) {
-    let mut i = 0;
-    while i < open.len() {
-        if codes.is_empty() || open[i].codes.iter().any(|c| codes.contains(c)) {
-            let mut s = open.remove(i);
-            s.lines.1 = line;
-            out.push(s);
-        } else {
-            i += 1;
+    for s in open.iter_mut() {
+        for (code, last) in s.codes.iter().zip(s.last.iter_mut()) {
+            if *last == usize::MAX && (codes.is_empty() || codes.contains(code)) {
+                *last = line;
+            }
         }
     }
+    let (done, still_open): (Vec<_>, Vec<_>) = std::mem::take(open)
+        .into_iter()
+        .partition(|s| s.last.iter().all(|&l| l != usize::MAX));
+    out.extend(done);
+    *open = still_open;
 }
 
 /// `evidencelint-disable-next-line …` → ("disable-next-line", "…").
@@ -261,5 +273,31 @@ mod tests {
             (vec!["link/broken".into()], None)
         );
         assert_eq!(parse_directive("a normal comment"), None);
+    }
+
+    #[test]
+    fn enable_ends_only_the_codes_it_names() {
+        let src = crate::source::SourceText::new("a.md", "x\n".into());
+        let codes = vec!["link/broken".to_string(), "link/outside-repo".to_string()];
+        let mut open = vec![new(
+            "a.md".into(),
+            codes,
+            None,
+            (3, usize::MAX),
+            &src.location(0..1),
+        )];
+        let mut out = Vec::new();
+        close(&mut open, &["link/broken".to_string()], 5, &mut out);
+        assert!(out.is_empty());
+        assert_eq!(open[0].last, [5, usize::MAX]);
+        close(&mut open, &[], 9, &mut out);
+        assert!(open.is_empty());
+        assert_eq!(out[0].last, [5, 9]);
+        let broken = Diagnostic::error("link/broken", "x");
+        let outside = Diagnostic::error("link/outside-repo", "x");
+        assert_eq!(out[0].silencing(&broken, 5), Some(0));
+        assert_eq!(out[0].silencing(&broken, 6), None);
+        assert_eq!(out[0].silencing(&outside, 8), Some(1));
+        assert_eq!(out[0].silencing(&outside, 2), None);
     }
 }

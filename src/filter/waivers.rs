@@ -6,7 +6,7 @@ use crate::checks::registry::CodeInfo;
 use crate::config::Waiver;
 use crate::diagnostic::{Diagnostic, Severity, Suppressed};
 
-use super::matcher::covers;
+use super::matcher::{covers, is_known, unknown_name};
 
 /// Registry entries.
 pub const CODES: &[CodeInfo] = &[
@@ -43,6 +43,16 @@ Example that triggers it: a waiver for `RDS-009/rto` after the RTO was written d
 Fix: delete the waiver, or correct what it matches.",
     },
 ];
+
+/// Config errors for waivers whose `code` names nothing known (with did-you-mean): such a
+/// waiver could never match.
+pub fn validate(waivers: &[Waiver], codes: &[String], controls: &[&str]) -> Vec<Diagnostic> {
+    waivers
+        .iter()
+        .filter(|w| !is_known(&w.code, codes, controls))
+        .map(|w| unknown_name("a waiver", &w.code, &w.location, codes, controls))
+        .collect()
+}
 
 /// Applies the waivers (expired ones silence nothing); returns findings about the waivers.
 pub fn apply(waivers: &[Waiver], as_of: Date, diagnostics: &mut [Diagnostic]) -> Vec<Diagnostic> {
@@ -102,7 +112,7 @@ fn matches(waiver: &Waiver, diag: &Diagnostic) -> bool {
         let Some(loc) = &diag.location else {
             return false;
         };
-        if !pattern.matches(&loc.path) {
+        if !pattern.matches_with(&loc.path, crate::discover::match_options()) {
             return false;
         }
     }

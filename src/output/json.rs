@@ -75,6 +75,16 @@ pub struct JsonSummaryV1 {
     pub errors: usize,
     /// Warning count.
     pub warnings: usize,
+    /// Findings hidden by `--baseline` (absent when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+    /// Baseline entries no longer found (absent when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baseline_fixed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Renders the JSON document (pretty, with a trailing newline).
@@ -86,6 +96,8 @@ pub fn render(diagnostics: &[Diagnostic], summary: &Summary) -> String {
             files: summary.files,
             errors: summary.errors,
             warnings: summary.warnings,
+            baselined: summary.baselined,
+            baseline_fixed: summary.baseline_fixed,
         },
     };
     let mut text = serde_json::to_string_pretty(&output).expect("JSON output serializes");

@@ -1,15 +1,21 @@
 //! `report --format csv`: RFC 4180 — CRLF line endings, fields quoted when they contain `,`,
 //! `"`, CR or LF (quotes doubled). One line per assessed cell:
-//! `program,control,item,column,status,evidence` (evidence paths joined by `; `).
+//! `program,control,item,column,status,evidence,reason` (evidence paths joined by `; `; the
+//! reason of a waived or suppressed cell, a config waiver's prefixed `evidencelint.yaml: `).
+//!
+//! Diagrams are not in the CSV: it is one table of cells, and another kind of record would
+//! break readers that expect that shape (the other formats show them).
 //!
 //! Written by hand: the whole format is the [`field`] function below, and a hand-written one
 //! keeps the CRLF and quoting rules visible and tested without another dependency.
 
 use super::Matrix;
-use crate::evaluate::cells::Status;
+use crate::evaluate::cells::{SilenceKind, Status};
 
 /// The header line's fields.
-pub const HEADER: [&str; 6] = ["program", "control", "item", "column", "status", "evidence"];
+pub const HEADER: [&str; 7] = [
+    "program", "control", "item", "column", "status", "evidence", "reason",
+];
 
 /// Renders the matrix as CSV.
 pub fn render(matrix: &Matrix) -> String {
@@ -23,6 +29,7 @@ pub fn render(matrix: &Matrix) -> String {
                 Status::Met(paths) => paths.join("; "),
                 _ => String::new(),
             };
+            let reason = reason(status);
             line(
                 &mut out,
                 &[
@@ -32,11 +39,24 @@ pub fn render(matrix: &Matrix) -> String {
                     keys[column],
                     status.as_str(),
                     &evidence,
+                    &reason,
                 ],
             );
         }
     }
     out
+}
+
+/// Why a cell is waived or suppressed; empty for other cells.
+fn reason(status: &Status) -> String {
+    match status {
+        Status::Waived(reason) => reason.clone(),
+        Status::Silenced(s) if s.kind == SilenceKind::Waiver => {
+            format!("evidencelint.yaml: {}", s.reason)
+        }
+        Status::Silenced(s) => s.reason.clone(),
+        _ => String::new(),
+    }
 }
 
 fn line(out: &mut String, fields: &[&str]) {

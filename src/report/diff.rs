@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use super::text::one_line;
 use super::{Matrix, Total};
 use crate::cli::setup::UsageError;
-use crate::evaluate::cells::Status;
+use crate::evaluate::cells::{Silence, SilenceKind, Status};
 
 /// One cell whose readiness changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,8 @@ pub struct Change {
 pub struct Diff {
     /// Cells met now and not met at the base (including cells new since then).
     pub newly_met: Vec<Change>,
-    /// Cells missing now that were not missing at the base (including new cells).
+    /// Cells missing now (also when their finding is suppressed or waived in the config) that
+    /// were not missing at the base (including new cells).
     pub newly_missing: Vec<Change>,
     /// Per column key: totals at the base (when the column existed) and now.
     pub totals: Vec<(String, Option<Total>, Total)>,
@@ -85,7 +86,7 @@ impl Diff {
                 Status::Met(_) if !matches!(was, Some(Status::Met(_))) => {
                     diff.newly_met.push(change())
                 }
-                Status::Missing if !matches!(was, Some(Status::Missing)) => {
+                Status::Missing | Status::Silenced(_) if !was.as_ref().is_some_and(lacks) => {
                     diff.newly_missing.push(change())
                 }
                 _ => {}
@@ -193,6 +194,11 @@ fn extract(top: &Path, tree: &str, dir: &Path) -> Result<(), UsageError> {
     Ok(())
 }
 
+/// Whether the evidence of a cell is missing, silenced or not.
+fn lacks(status: &Status) -> bool {
+    matches!(status, Status::Missing | Status::Silenced(_))
+}
+
 fn was(change: &Change) -> String {
     match &change.before {
         None => "new".to_string(),
@@ -203,8 +209,18 @@ fn was(change: &Change) -> String {
 fn evidence(change: &Change) -> String {
     match &change.after {
         Status::Met(paths) => one_line(&paths.join(", ")),
+        Status::Silenced(s) => one_line(&silence(s)),
         _ => String::new(),
     }
+}
+
+/// `suppressed inline: reason` or `waived in evidencelint.yaml: reason`.
+fn silence(s: &Silence) -> String {
+    let by = match s.kind {
+        SilenceKind::Inline => "suppressed inline",
+        SilenceKind::Waiver => "waived in evidencelint.yaml",
+    };
+    format!("{by}: {}", s.reason)
 }
 
 /// Renders the comparison for a terminal.
@@ -283,10 +299,10 @@ pub fn render_markdown(diff: &Diff, rev: &str) -> String {
                 Status::Met(paths) => paths.iter().map(|p| link(p)).collect(),
                 _ => Vec::new(),
             };
-            let evidence = if links.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", links.join(", "))
+            let evidence = match &c.after {
+                Status::Silenced(s) => format!(" — {}", escape(&silence(s))),
+                _ if links.is_empty() => String::new(),
+                _ => format!(": {}", links.join(", ")),
             };
             let _ = writeln!(
                 out,

@@ -4,9 +4,10 @@
 
 use std::fmt::Write;
 
+use super::diagrams::{COLUMNS, fields};
 use super::text::one_line;
 use super::{Matrix, Row};
-use crate::evaluate::cells::Status;
+use crate::evaluate::cells::{Silence, SilenceKind, Status};
 
 /// The page's only script: sorting on header click, filtering by status and text.
 pub const SCRIPT: &str = r#"(function () {
@@ -53,9 +54,9 @@ th,td{border:1px solid #d0d0d5;padding:4px 6px;vertical-align:top;text-align:lef
 thead th{background:#f2f2f5;cursor:pointer;position:sticky;top:0}\
 thead th[aria-sort=ascending]::after{content:' \\25B2'}thead th[aria-sort=descending]::after{content:' \\25BC'}\
 .title{color:#555;font-size:.9em}code{font-size:.9em}\
-td.met{background:#e3f5e1}td.missing{background:#fbe3e1}td.waived{background:#fdf0d5}\
+td.met{background:#e3f5e1}td.missing{background:#fbe3e1}td.waived{background:#fdf0d5}td.suppressed{background:#ece4f7}\
 td.na{background:#eeeeee;color:#666}td.none{color:#aaa}tfoot th,tfoot td{font-weight:bold}\
-.filters{margin:1em 0}.filters label{margin-right:1.5em}";
+.filters{margin:1em 0}h2{font-size:1.2em;margin-top:2em}#diagrams tr.missing td,#diagrams tr.unreadable td,#diagrams tr.not-an-image td{background:#fbe3e1}#diagrams tr.unverifiable td{background:#fdf0d5}.filters label{margin-right:1.5em}";
 
 /// Renders the matrix as one HTML page.
 pub fn render(matrix: &Matrix) -> String {
@@ -77,6 +78,7 @@ pub fn render(matrix: &Matrix) -> String {
     );
     filters(&mut out);
     table(&mut out, matrix);
+    diagrams(&mut out, matrix);
     let _ = write!(out, "<script>\n{SCRIPT}\n</script>\n</body>\n</html>\n");
     out
 }
@@ -85,7 +87,7 @@ fn filters(out: &mut String) {
     out.push_str(
         "<div class=\"filters\"><label>Status <select id=\"status\"><option value=\"\">any</option>\
          <option value=\"met\">met</option><option value=\"missing\">missing</option>\
-         <option value=\"waived\">waived</option><option value=\"na\">n/a</option></select></label>\
+         <option value=\"waived\">waived</option><option value=\"suppressed\">suppressed</option><option value=\"na\">n/a</option></select></label>\
          <label>Text <input id=\"text\" type=\"search\" placeholder=\"control, item, path…\"></label>\
          <span id=\"count\"></span></div>\n",
     );
@@ -107,14 +109,50 @@ fn table(out: &mut String, matrix: &Matrix) {
     }
     out.push_str("</tbody>\n<tfoot><tr><th>Met / applicable</th><th></th>");
     for total in matrix.totals() {
-        let waived = if total.waived > 0 {
-            format!(" ({} waived)", total.waived)
-        } else {
-            String::new()
-        };
-        let _ = write!(out, "<td>{}{waived}</td>", total.ratio());
+        let extra = super::markdown::total_extra(&total);
+        let _ = write!(out, "<td>{}{extra}</td>", total.ratio());
     }
     out.push_str("</tr></tfoot>\n</table>\n");
+}
+
+/// What each case study's diagrams show: a second, static table.
+fn diagrams(out: &mut String, matrix: &Matrix) {
+    if matrix.diagrams.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<h2>Architecture diagrams</h2>\n<table id=\"diagrams\">\n<thead><tr><th>Case study</th>",
+    );
+    for title in COLUMNS {
+        let _ = write!(out, "<th>{title}</th>");
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for cs in &matrix.diagrams {
+        if cs.diagrams.is_empty() {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td colspan=\"{}\">no diagram linked or embedded</td></tr>",
+                escape(&cs.id),
+                COLUMNS.len()
+            );
+        }
+        for d in &cs.diagrams {
+            let [path, rest @ ..] = fields(d);
+            let _ = write!(
+                out,
+                "<tr class=\"{}\"><td>{}</td><td><a href=\"./{}\">{}</a></td>",
+                d.reading.as_str(),
+                escape(&cs.id),
+                escape(&encode_path(&path)),
+                escape(&path)
+            );
+            for field in rest {
+                let _ = write!(out, "<td>{}</td>", escape(&field));
+            }
+            out.push_str("</tr>\n");
+        }
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 fn row_html(out: &mut String, row: &Row, order: usize) {
@@ -141,20 +179,23 @@ fn class(status: &Status) -> &'static str {
         Status::Met(_) => "met",
         Status::Missing => "missing",
         Status::Waived(_) => "waived",
+        Status::Silenced(s) if s.kind == SilenceKind::Waiver => "waived",
+        Status::Silenced(_) => "suppressed",
         Status::NotApplicable => "na",
     }
 }
 
 fn cell_html(out: &mut String, cell: Option<&Status>) {
     let Some(status) = cell else {
-        out.push_str("<td class=\"none\" data-sort=\"5\">—</td>");
+        out.push_str("<td class=\"none\" data-sort=\"6\">—</td>");
         return;
     };
     let sort = match status {
         Status::Missing => 1,
-        Status::Waived(_) => 2,
-        Status::Met(_) => 3,
-        Status::NotApplicable => 4,
+        Status::Silenced(s) if s.kind == SilenceKind::Inline => 2,
+        Status::Waived(_) | Status::Silenced(_) => 3,
+        Status::Met(_) => 4,
+        Status::NotApplicable => 5,
     };
     let _ = write!(
         out,
@@ -178,9 +219,29 @@ fn cell_html(out: &mut String, cell: Option<&Status>) {
         Status::Waived(reason) => {
             let _ = write!(out, "<div class=\"title\">{}</div>", escape(reason));
         }
+        Status::Silenced(silence) => {
+            let _ = write!(
+                out,
+                "<div class=\"title\">{}</div>",
+                escape(&silence_note(silence))
+            );
+        }
         _ => {}
     }
     out.push_str("</td>");
+}
+
+/// `evidencelint.yaml: reason` for a waiver, `inline: reason` for a suppression.
+fn silence_note(silence: &Silence) -> String {
+    let by = match silence.kind {
+        SilenceKind::Waiver => "waiver in evidencelint.yaml",
+        SilenceKind::Inline => "suppressed inline",
+    };
+    if silence.reason.is_empty() {
+        format!("{by}, no reason given")
+    } else {
+        format!("{by}: {}", silence.reason)
+    }
 }
 
 /// Percent-encodes a relative path for an `href` (keeps `/`, letters, digits, `-._~`).

@@ -3,9 +3,10 @@
 
 use std::fmt::Write;
 
+use super::diagrams::{reading_text, shows_text};
 use super::text::{one_line, pad_left, pad_right, truncate};
 use super::{Matrix, Row};
-use crate::evaluate::cells::Status;
+use crate::evaluate::cells::{SilenceKind, Status};
 
 /// Total width the table aims to fit.
 pub const WIDTH: usize = 100;
@@ -27,7 +28,36 @@ pub fn render(matrix: &Matrix, color: bool) -> String {
     }
     table(&mut out, matrix, &p);
     evidence(&mut out, matrix, &p);
+    diagrams(&mut out, matrix, &p);
     out
+}
+
+/// What each case study's diagrams show.
+fn diagrams(out: &mut String, matrix: &Matrix, p: &Painter) {
+    if matrix.diagrams.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", p.bold("Architecture diagrams"));
+    for (i, cs) in matrix.diagrams.iter().enumerate() {
+        let _ = writeln!(out, "  [{}] {}", i + 1, one_line(&cs.id));
+        if cs.diagrams.is_empty() {
+            let _ = writeln!(out, "    no diagram linked or embedded");
+        }
+        for d in &cs.diagrams {
+            let _ = writeln!(
+                out,
+                "    {} ({}; from {}:{})",
+                one_line(&d.path),
+                one_line(&reading_text(d)),
+                one_line(&d.from),
+                d.line
+            );
+            let _ = writeln!(out, "      {}", one_line(&shows_text(d)));
+            if !d.features.services.is_empty() {
+                let _ = writeln!(out, "      services: {}", d.features.services.join(", "));
+            }
+        }
+    }
 }
 
 /// The width of the label column.
@@ -61,10 +91,11 @@ fn header(out: &mut String, matrix: &Matrix, p: &Painter) {
     let _ = writeln!(out, "  [P] practice documents");
     let _ = writeln!(
         out,
-        "  {} met  {} missing  {} waived  {} n/a  {} not assessed in this column",
+        "  {} met  {} missing  {} waived  {} suppressed  {} n/a  {} not assessed in this column",
         p.met("✓"),
         p.missing("✗"),
         p.waived("W"),
+        p.suppressed("S"),
         p.na("–"),
         p.na("·")
     );
@@ -125,6 +156,8 @@ fn symbol(cell: Option<&Status>, p: &Painter) -> (&'static str, String) {
         Some(Status::Met(_)) => ("✓", p.met("✓")),
         Some(Status::Missing) => ("✗", p.missing("✗")),
         Some(Status::Waived(_)) => ("W", p.waived("W")),
+        Some(Status::Silenced(s)) if s.kind == SilenceKind::Waiver => ("W", p.waived("W")),
+        Some(Status::Silenced(_)) => ("S", p.suppressed("S")),
         Some(Status::NotApplicable) => ("–", p.na("–")),
     }
 }
@@ -133,20 +166,26 @@ fn totals(out: &mut String, matrix: &Matrix, label: usize, p: &Painter) {
     let totals = matrix.totals();
     let mut met = pad_right("Met / applicable", label);
     let mut waived = pad_right("Waived", label);
+    let mut suppressed = pad_right("Suppressed", label);
     for total in &totals {
         met.push_str(&pad_left(&total.ratio(), CELL));
         waived.push_str(&pad_left(&total.waived.to_string(), CELL));
+        suppressed.push_str(&pad_left(&total.suppressed.to_string(), CELL));
     }
     let _ = writeln!(out, "{}", p.bold(met.trim_end()));
     if totals.iter().any(|t| t.waived > 0) {
         let _ = writeln!(out, "{}", waived.trim_end());
+    }
+    if totals.iter().any(|t| t.suppressed > 0) {
+        let _ = writeln!(out, "{}", suppressed.trim_end());
     }
 }
 
 fn evidence(out: &mut String, matrix: &Matrix, p: &Painter) {
     let keys = matrix.column_keys();
     let mut met = Vec::new();
-    let mut waived: Vec<(String, usize)> = Vec::new();
+    let mut waived = Tally::default();
+    let mut suppressed = Tally::default();
     for row in &matrix.rows {
         for (column, cell) in row.cells.iter().enumerate() {
             let tag = column_tag(matrix, column, keys[column]);
@@ -158,11 +197,20 @@ fn evidence(out: &mut String, matrix: &Matrix, p: &Painter) {
                     one_line(&paths.join(", "))
                 )),
                 Some(Status::Waived(reason)) => {
-                    let line = format!("  {} {tag}: {}", p.waived("W"), one_line(reason));
-                    match waived.iter_mut().find(|(l, _)| *l == line) {
-                        Some((_, n)) => *n += 1,
-                        None => waived.push((line, 1)),
-                    }
+                    waived.add(format!("  {} {tag}: {}", p.waived("W"), one_line(reason)));
+                }
+                Some(Status::Silenced(s)) if s.kind == SilenceKind::Waiver => {
+                    let reason = format!("waiver in evidencelint.yaml: {}", s.reason);
+                    waived.add(format!("  {} {tag}: {}", p.waived("W"), one_line(&reason)));
+                }
+                Some(Status::Silenced(s)) => {
+                    let reason = if s.reason.is_empty() {
+                        "no reason given"
+                    } else {
+                        &s.reason
+                    };
+                    let line = format!("  {} {tag}: {}", p.suppressed("S"), one_line(reason));
+                    suppressed.add(line);
                 }
                 _ => {}
             }
@@ -174,14 +222,30 @@ fn evidence(out: &mut String, matrix: &Matrix, p: &Painter) {
             let _ = writeln!(out, "{line}");
         });
     }
-    if !waived.is_empty() {
-        let _ = writeln!(out, "\n{}", p.bold("Waived"));
-        for (line, n) in waived {
-            let _ = writeln!(
-                out,
-                "{line} ({n} {})",
-                if n == 1 { "item" } else { "items" }
-            );
+    waived.write(out, &p.bold("Waived"));
+    suppressed.write(out, &p.bold("Suppressed inline (evidence missing)"));
+}
+
+/// Lines counted by how many items share them, in first-seen order.
+#[derive(Default)]
+struct Tally(Vec<(String, usize)>);
+
+impl Tally {
+    fn add(&mut self, line: String) {
+        match self.0.iter_mut().find(|(l, _)| *l == line) {
+            Some((_, n)) => *n += 1,
+            None => self.0.push((line, 1)),
+        }
+    }
+
+    fn write(&self, out: &mut String, title: &str) {
+        if self.0.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "\n{title}");
+        for (line, n) in &self.0 {
+            let items = if *n == 1 { "item" } else { "items" };
+            let _ = writeln!(out, "{line} ({n} {items})");
         }
     }
 }
@@ -216,6 +280,9 @@ impl Painter {
     }
     fn waived(&self, text: &str) -> String {
         self.paint(text, "33")
+    }
+    fn suppressed(&self, text: &str) -> String {
+        self.paint(text, "35")
     }
     fn na(&self, text: &str) -> String {
         self.paint(text, "2")

@@ -2,7 +2,9 @@
 //!
 //! `{"version":1,"programs":[…],"case_studies":[…],"rows":[{"control","item","cells":{CASE:
 //! {"status","evidence":[…]}}}]}`. Extensions (allowed by the contract): `as_of`, each row's
-//! `program`, a waived cell's `reason`, and `totals` per column. Cells are keyed by case study
+//! `program`, a waived cell's `reason`, a silenced cell's `suppressed` (`{"kind","reason"}`;
+//! status `suppressed` inline, `waived` by a config waiver), `totals` per column and the
+//! `diagrams` of each case study. Cells are keyed by case study
 //! id and `practice`; a column that does not assess the row has no key. Maps are ordered, so
 //! the same input gives byte-identical output.
 
@@ -10,8 +12,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::diagrams::DiagramView;
 use super::{Matrix, Total};
-use crate::evaluate::cells::Status;
+use crate::evaluate::cells::{SilenceKind, Status};
 
 /// Version 1 of the report JSON.
 #[derive(Debug, Serialize)]
@@ -28,6 +31,55 @@ pub struct ReportV1 {
     pub rows: Vec<RowV1>,
     /// Counts per column key.
     pub totals: BTreeMap<String, TotalV1>,
+    /// What each case study's architecture diagrams show, by case study id.
+    pub diagrams: BTreeMap<String, Vec<DiagramV1>>,
+}
+
+/// One architecture diagram of a case study.
+#[derive(Debug, Serialize)]
+pub struct DiagramV1 {
+    /// The diagram file.
+    pub path: String,
+    /// The document that links or embeds it.
+    pub referenced_from: String,
+    /// The line of the link or image.
+    pub line: usize,
+    /// `read`, `described`, `unverifiable`, `unreadable`, `not-an-image` or `missing`.
+    pub status: &'static str,
+    /// Why it could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The format found (`draw.io`, `SVG`, `PNG`…).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// What it shows; absent when it could not be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shows: Option<ShowsV1>,
+}
+
+/// What a diagram shows.
+#[derive(Debug, Serialize)]
+pub struct ShowsV1 {
+    /// A VPC.
+    pub vpc: bool,
+    /// How many Availability Zones.
+    pub availability_zones: usize,
+    /// The zones' names, where written.
+    pub zone_names: Vec<String>,
+    /// A "Multi-AZ" / "multi-Region" statement.
+    pub multi_az_statement: bool,
+    /// Two or more AZs, or a statement.
+    pub multi_az: bool,
+    /// Subnets.
+    pub subnets: bool,
+    /// The RDS or Aurora database.
+    pub database: bool,
+    /// Database engines named (`PostgreSQL`, `MySQL`…).
+    pub engines: Vec<String>,
+    /// Something outside AWS (on-premises).
+    pub on_premises: bool,
+    /// AWS services recognized.
+    pub services: Vec<String>,
 }
 
 /// One row.
@@ -46,13 +98,26 @@ pub struct RowV1 {
 /// One cell.
 #[derive(Debug, Serialize)]
 pub struct CellV1 {
-    /// `met`, `missing`, `waived` or `n/a`.
+    /// `met`, `missing`, `waived`, `suppressed` or `n/a`.
     pub status: &'static str,
     /// Documents that satisfy the item (empty unless met).
     pub evidence: Vec<String>,
-    /// Why the cell is waived.
+    /// Why the cell is waived (a clean WAFR, or a waiver in evidencelint.yaml).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// How the user silenced the missing item's finding (`inline` suppression or config
+    /// `waiver`), as `check --include-suppressed` shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<SuppressedV1>,
+}
+
+/// How a cell's finding was silenced.
+#[derive(Debug, Serialize)]
+pub struct SuppressedV1 {
+    /// `inline` or `waiver`.
+    pub kind: &'static str,
+    /// The reason given.
+    pub reason: String,
 }
 
 /// Counts of one column.
@@ -64,7 +129,9 @@ pub struct TotalV1 {
     pub waived: usize,
     /// Cells missing.
     pub missing: usize,
-    /// Cells that apply (met + waived + missing).
+    /// Cells missing whose finding is suppressed inline.
+    pub suppressed: usize,
+    /// Cells that apply (met + waived + missing + suppressed).
     pub applicable: usize,
 }
 
@@ -98,6 +165,11 @@ impl ReportV1 {
             case_studies: matrix.case_studies.iter().map(|c| c.id.clone()).collect(),
             rows,
             totals,
+            diagrams: matrix
+                .diagrams
+                .iter()
+                .map(|cs| (cs.id.clone(), cs.diagrams.iter().map(diagram_v1).collect()))
+                .collect(),
         }
     }
 }
@@ -111,8 +183,41 @@ fn cell_v1(status: &Status) -> CellV1 {
         },
         reason: match status {
             Status::Waived(reason) => Some(reason.clone()),
+            Status::Silenced(s) if s.kind == SilenceKind::Waiver => Some(s.reason.clone()),
             _ => None,
         },
+        suppressed: match status {
+            Status::Silenced(s) => Some(SuppressedV1 {
+                kind: s.kind.as_str(),
+                reason: s.reason.clone(),
+            }),
+            _ => None,
+        },
+    }
+}
+
+fn diagram_v1(d: &DiagramView) -> DiagramV1 {
+    let f = &d.features;
+    let shown = d.reading.shows();
+    DiagramV1 {
+        path: d.path.clone(),
+        referenced_from: d.from.clone(),
+        line: d.line,
+        status: d.reading.as_str(),
+        reason: d.reading.reason().map(str::to_string),
+        format: d.format,
+        shows: shown.then(|| ShowsV1 {
+            vpc: f.vpc,
+            availability_zones: f.availability_zones,
+            zone_names: f.zone_names.clone(),
+            multi_az_statement: f.multi_az_statement,
+            multi_az: f.multi_az(),
+            subnets: f.subnets,
+            database: f.database,
+            engines: f.engines.clone(),
+            on_premises: f.on_premises,
+            services: f.services.clone(),
+        }),
     }
 }
 
@@ -121,6 +226,7 @@ fn total_v1(total: Total) -> TotalV1 {
         met: total.met,
         waived: total.waived,
         missing: total.missing,
+        suppressed: total.suppressed,
         applicable: total.applicable(),
     }
 }

@@ -4,9 +4,10 @@
 
 use std::fmt::Write;
 
+use super::diagrams::{COLUMNS, fields};
 use super::text::one_line;
 use super::{Matrix, Row};
-use crate::evaluate::cells::Status;
+use crate::evaluate::cells::{Silence, SilenceKind, Status};
 
 /// Renders the matrix as Markdown.
 pub fn render(matrix: &Matrix) -> String {
@@ -19,7 +20,7 @@ pub fn render(matrix: &Matrix) -> String {
     let _ = writeln!(out, "## Readiness matrix: {programs}\n");
     let _ = writeln!(
         out,
-        "As of {}. ✅ met · ❌ missing · ⚠️ waived · n/a not applicable · — not assessed in this column.\n",
+        "As of {}. ✅ met · ❌ missing · ⚠️ waived · 🔇 suppressed (missing, silenced inline) · n/a not applicable · — not assessed in this column.\n",
         matrix.as_of
     );
     if matrix.rows.is_empty() {
@@ -34,7 +35,41 @@ pub fn render(matrix: &Matrix) -> String {
         let _ = writeln!(out, "{}", row_line(row, first));
     }
     totals(&mut out, matrix);
+    diagrams(&mut out, matrix);
     out
+}
+
+/// What each case study's diagrams show: one table line per diagram.
+fn diagrams(out: &mut String, matrix: &Matrix) {
+    if matrix.diagrams.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n### Architecture diagrams\n");
+    let _ = writeln!(out, "| Case study | {} |", COLUMNS.join(" | "));
+    let _ = writeln!(out, "|{}", " --- |".repeat(COLUMNS.len() + 1));
+    for cs in &matrix.diagrams {
+        if cs.diagrams.is_empty() {
+            let dashes = " — |".repeat(COLUMNS.len() - 1);
+            let _ = writeln!(
+                out,
+                "| {} | no diagram linked or embedded |{dashes}",
+                escape(&cs.id)
+            );
+        }
+        for d in &cs.diagrams {
+            let [path, from, rest @ ..] = fields(d);
+            let mut line = format!(
+                "| {} | {} | {} |",
+                escape(&cs.id),
+                link(&path),
+                escape(&from)
+            );
+            for field in rest {
+                let _ = write!(line, " {} |", escape(&field));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
 }
 
 fn header(out: &mut String, matrix: &Matrix) {
@@ -86,21 +121,46 @@ pub fn cell_text(cell: Option<&Status>) -> String {
             "⚠️ waived ({})",
             escape(reason.strip_prefix("waived ").unwrap_or(reason))
         ),
+        Some(Status::Silenced(s)) => silenced_text(s),
         Some(Status::NotApplicable) => "n/a".to_string(),
+    }
+}
+
+/// A cell silenced by the user: `⚠️ waived (evidencelint.yaml: …)` or `🔇 suppressed (…)`.
+fn silenced_text(silence: &Silence) -> String {
+    match silence.kind {
+        SilenceKind::Waiver => {
+            format!("⚠️ waived (evidencelint.yaml: {})", escape(&silence.reason))
+        }
+        SilenceKind::Inline if silence.reason.is_empty() => {
+            "🔇 suppressed (no reason given)".to_string()
+        }
+        SilenceKind::Inline => format!("🔇 suppressed ({})", escape(&silence.reason)),
     }
 }
 
 fn totals(out: &mut String, matrix: &Matrix) {
     let mut line = String::from("| **Met / applicable** | |");
     for total in matrix.totals() {
-        let waived = if total.waived > 0 {
-            format!(" ({} waived)", total.waived)
-        } else {
-            String::new()
-        };
-        let _ = write!(line, " **{}**{waived} |", total.ratio());
+        let _ = write!(line, " **{}**{} |", total.ratio(), total_extra(&total));
     }
     let _ = writeln!(out, "{line}");
+}
+
+/// ` (2 waived, 1 suppressed)`, or nothing.
+pub fn total_extra(total: &super::Total) -> String {
+    let mut parts = Vec::new();
+    if total.waived > 0 {
+        parts.push(format!("{} waived", total.waived));
+    }
+    if total.suppressed > 0 {
+        parts.push(format!("{} suppressed", total.suppressed));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
 }
 
 /// A relative link to a repository file: the file name as text, the path percent-encoded.

@@ -3,18 +3,20 @@
 //! one emitter per format.
 
 pub mod csv;
+pub mod diagrams;
 pub mod diff;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod silenced;
 pub mod text;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::evaluate::Evaluation;
-use crate::evaluate::cells::{Column, Status};
+use crate::evaluate::cells::{Column, SilenceKind, Status};
 use crate::model::Repository;
 use crate::packs::{Catalog, Control, Item, Scope};
 
@@ -86,12 +88,14 @@ pub struct Total {
     pub waived: usize,
     /// Cells missing.
     pub missing: usize,
+    /// Cells missing whose finding an inline suppression silences.
+    pub suppressed: usize,
 }
 
 impl Total {
-    /// Cells that apply: met, waived or missing (not `n/a`, not empty).
+    /// Cells that apply: met, waived, missing or suppressed (not `n/a`, not empty).
     pub fn applicable(&self) -> usize {
-        self.met + self.waived + self.missing
+        self.met + self.waived + self.missing + self.suppressed
     }
 
     /// `met/applicable`, e.g. `12/40`.
@@ -104,6 +108,8 @@ impl Total {
             Status::Met(_) => self.met += 1,
             Status::Waived(_) => self.waived += 1,
             Status::Missing => self.missing += 1,
+            Status::Silenced(s) if s.kind == SilenceKind::Waiver => self.waived += 1,
+            Status::Silenced(_) => self.suppressed += 1,
             Status::NotApplicable => {}
         }
     }
@@ -120,9 +126,24 @@ pub struct Matrix {
     pub case_studies: Vec<CaseStudyColumn>,
     /// Rows in pack order.
     pub rows: Vec<Row>,
+    /// What each case study's diagrams show, in column order (empty until
+    /// [`Matrix::with_diagrams`]).
+    pub diagrams: Vec<diagrams::CaseStudyDiagramsView>,
 }
 
 impl Matrix {
+    /// Adds what the diagram checks read, for the matrix's case studies.
+    pub fn with_diagrams(mut self, all: &[crate::checks::diagram::CaseStudyDiagrams]) -> Self {
+        let ids: Vec<&str> = self.case_studies.iter().map(|c| c.id.as_str()).collect();
+        self.diagrams = diagrams::views(all, &ids);
+        self
+    }
+
+    /// Whether any case study has a diagram reference.
+    pub fn has_diagrams(&self) -> bool {
+        self.diagrams.iter().any(|cs| !cs.diagrams.is_empty())
+    }
+
     /// Builds the matrix from an evaluation.
     pub fn build(
         evaluation: &Evaluation,
@@ -170,6 +191,7 @@ impl Matrix {
             as_of: as_of.to_string(),
             case_studies,
             rows,
+            diagrams: Vec::new(),
         }
     }
 
@@ -207,8 +229,9 @@ impl Matrix {
         out
     }
 
-    /// The status of a control in one column: `missing` if any item is missing, else `waived`
-    /// if any is waived, else `met` if any is met, else `n/a`; `None` when no item has a cell.
+    /// The status of a control in one column: `missing` if any item is missing, else
+    /// `suppressed` or `waived` (the first such item's) if any is, else `met` if any is met,
+    /// else `n/a`; `None` when no item has a cell.
     pub fn control_status(&self, rows: &[usize], column: usize) -> Option<Status> {
         let statuses: Vec<&Status> = rows
             .iter()
@@ -218,8 +241,11 @@ impl Matrix {
             return None;
         }
         let any = |f: fn(&Status) -> bool| statuses.iter().any(|s| f(s));
+        let silenced = statuses.iter().find(|s| matches!(s, Status::Silenced(_)));
         Some(if any(|s| matches!(s, Status::Missing)) {
             Status::Missing
+        } else if let Some(s) = silenced {
+            (*s).clone()
         } else if any(|s| matches!(s, Status::Waived(_))) {
             Status::Waived(String::new())
         } else if any(|s| matches!(s, Status::Met(_))) {

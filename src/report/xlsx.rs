@@ -1,16 +1,18 @@
 //! `report --format xlsx`: the self-assessment workbook (rust_xlsxwriter). A `Summary` sheet
 //! (per control and column: status; per column: met / applicable) and one sheet per case study
-//! listing every evidence item (practice items with the practice status), with the checklist
+//! listing every evidence item (practice items with the practice status) and, below, what each
+//! architecture diagram of the case study shows, with the checklist
 //! text of each control as a note on its first row. Header rows are frozen, status cells
-//! coloured (met green, missing red, waived amber, n/a grey).
+//! coloured (met green, missing red, waived amber, suppressed lavender, n/a grey).
 
 use std::path::Path;
 
 use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Workbook, Worksheet, XlsxError};
 
+use super::diagrams::{COLUMNS, CaseStudyDiagramsView, fields};
 use super::text::one_line;
 use super::{Matrix, PRACTICE, Row, RowScope};
-use crate::evaluate::cells::Status;
+use crate::evaluate::cells::{SilenceKind, Status};
 
 /// The name of the summary sheet.
 pub const SUMMARY: &str = "Summary";
@@ -90,6 +92,7 @@ struct Formats {
     met: Format,
     missing: Format,
     waived: Format,
+    suppressed: Format,
     na: Format,
 }
 
@@ -113,6 +116,7 @@ impl Formats {
             met: status(0xC6EFCE, 0x006100),
             missing: status(0xFFC7CE, 0x9C0006),
             waived: status(0xFFEB9C, 0x9C5700),
+            suppressed: status(0xE4DCF2, 0x5B3A8C),
             na: status(0xD9D9D9, 0x595959),
         }
     }
@@ -122,6 +126,8 @@ impl Formats {
             Status::Met(_) => &self.met,
             Status::Missing => &self.missing,
             Status::Waived(_) => &self.waived,
+            Status::Silenced(s) if s.kind == SilenceKind::Waiver => &self.waived,
+            Status::Silenced(_) => &self.suppressed,
             Status::NotApplicable => &self.na,
         }
     }
@@ -216,7 +222,7 @@ fn summary(
         r += 1;
     }
     totals(sheet, &mut widths, matrix, r + 1, f)?;
-    sheets_legend(sheet, &mut widths, matrix, names, r + 6, f)?;
+    sheets_legend(sheet, &mut widths, matrix, names, r + 7, f)?;
     sheet.set_freeze_panes(2, 3)?;
     widths.apply(sheet)
 }
@@ -233,6 +239,7 @@ fn totals(
         "Items met",
         "Items waived",
         "Items missing",
+        "Items suppressed",
     ];
     for (i, label) in labels.iter().enumerate() {
         put(sheet, widths, (r + i as u32, 2), label, &f.header)?;
@@ -240,7 +247,10 @@ fn totals(
     for (column, total) in matrix.totals().iter().enumerate() {
         let c = 3 + column as u16;
         put(sheet, widths, (r, c), &total.ratio(), &f.header)?;
-        for (i, n) in [total.met, total.waived, total.missing].iter().enumerate() {
+        for (i, n) in [total.met, total.waived, total.missing, total.suppressed]
+            .iter()
+            .enumerate()
+        {
             sheet.write_number_with_format(r + 1 + i as u32, c, *n as f64, &f.wrap)?;
         }
     }
@@ -342,8 +352,43 @@ fn case_study_sheet(
         }
         r += 1;
     }
+    if let Some(cs) = matrix.diagrams.get(column) {
+        diagrams_block(sheet, &mut widths, r + 1, cs, f)?;
+    }
     sheet.set_freeze_panes(2, 0)?;
     widths.apply(sheet)
+}
+
+/// Title of the block of diagrams below a case study's items.
+pub const DIAGRAMS_TITLE: &str = "Architecture diagrams: what each one was found to show";
+
+/// Below the items, from row `r`: a title, a header, and one row per diagram.
+fn diagrams_block(
+    sheet: &mut Worksheet,
+    widths: &mut Widths,
+    r: u32,
+    cs: &CaseStudyDiagramsView,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(r, 0, DIAGRAMS_TITLE, &f.title)?;
+    for (c, text) in COLUMNS.iter().enumerate() {
+        put(sheet, widths, (r + 1, c as u16), text, &f.header)?;
+    }
+    if cs.diagrams.is_empty() {
+        put(
+            sheet,
+            widths,
+            (r + 2, 0),
+            "no diagram linked or embedded",
+            &f.wrap,
+        )?;
+    }
+    for (i, d) in cs.diagrams.iter().enumerate() {
+        for (c, text) in fields(d).iter().enumerate() {
+            put(sheet, widths, (r + 2 + i as u32, c as u16), text, &f.wrap)?;
+        }
+    }
+    Ok(())
 }
 
 fn item_row(
@@ -383,6 +428,20 @@ fn notes(row: &Row, status: &Status) -> String {
     match status {
         Status::Missing => parts.push(format!("To do: {}.", one_line(&row.help))),
         Status::Waived(reason) => parts.push(one_line(reason)),
+        Status::Silenced(s) if s.kind == SilenceKind::Waiver => parts.push(format!(
+            "Waived in evidencelint.yaml: {}. To do: {}.",
+            one_line(&s.reason),
+            one_line(&row.help)
+        )),
+        Status::Silenced(s) => parts.push(format!(
+            "Suppressed inline: {}. To do: {}.",
+            if s.reason.is_empty() {
+                "no reason given".to_string()
+            } else {
+                one_line(&s.reason)
+            },
+            one_line(&row.help)
+        )),
         _ => {}
     }
     parts.join(" ")

@@ -115,3 +115,62 @@ pub fn case_study(customer: &str, controls: &str, extra: &str) -> String {
         "---\nkind: case-study\ncustomer: {customer}\nengine: rds-postgresql\nstatus: production\nstart: 2025-01-06\nend: 2025-09-30\nmanagement: partner-managed\nproject: migration\nvisibility: private\nprograms: [rds-sd-2025-08]\ncontrols: [{controls}]\n{extra}---\n\n# {customer}\n"
     )
 }
+
+/// Copies the folder `from` into `to`, recursively (files are overwritten).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+impl Repo {
+    /// A repository made of the fixtures `layers`, each copied over the previous ones.
+    pub fn from_fixtures(layers: &[&str]) -> Self {
+        let repo = Repo::new();
+        for layer in layers {
+            copy_dir(&project_root().join("fixtures").join(layer), repo.path());
+        }
+        repo
+    }
+
+    /// Reads a file of the repository.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+}
+
+/// `code severity path:line` for every finding (`-` for no path), plus ` [kind: reason]` for
+/// a silenced one: a compact listing to compare exactly.
+pub fn listing(json: &serde_json::Value) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let place = match d["path"].as_str() {
+                Some(path) => format!("{path}:{}", d["line"]),
+                None => "-".to_string(),
+            };
+            let mut line = format!(
+                "{} {} {place}",
+                d["code"].as_str().unwrap(),
+                d["severity"].as_str().unwrap()
+            );
+            if let Some(s) = d.get("suppressed") {
+                line.push_str(&format!(
+                    " [{}: {}]",
+                    s["kind"].as_str().unwrap(),
+                    s["reason"].as_str().unwrap()
+                ));
+            }
+            line
+        })
+        .collect()
+}

@@ -9,15 +9,15 @@ use super::values::ValueKind;
 use super::{Blocks, Lexicon, Sentence};
 use crate::parse::blocks::{BlockKind, TextBlock};
 
-/// The blocks where the quantity named by `phrases` has a value of `kind`.
-pub(crate) fn hits(
+/// The first sentence where the quantity named by `phrases` has a value of `kind`: its block
+/// and the range of the name.
+pub(crate) fn first_hit(
     lexicon: &Lexicon,
     phrases: &[Vec<usize>],
     kind: ValueKind,
     doc: &Blocks<'_>,
     sentences: &[&Sentence<'_>],
-) -> Vec<(usize, Range<usize>)> {
-    let mut out = Vec::new();
+) -> Option<(usize, Range<usize>)> {
     for (index, sentence) in sentences.iter().enumerate() {
         for phrase in phrases.iter().filter(|p| {
             p.iter()
@@ -32,12 +32,11 @@ pub(crate) fn hits(
                 .any(|name| in_sentence(lexicon, sentences, index, name, kind))
                 || in_structure(doc, sentence.block, kind);
             if stated {
-                out.push((sentence.block, first));
-                break;
+                return Some((sentence.block, first));
             }
         }
     }
-    out
+    None
 }
 
 /// A value of `kind` belonging to the name at `name` within its sentence: the nearest value

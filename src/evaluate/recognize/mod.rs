@@ -287,7 +287,7 @@ impl Lexicon {
         })
     }
 
-    /// The atoms the blocks state, first hit per atom and block, in (atom, block) order.
+    /// The atoms the blocks state, each with the first place that states it, in atom order.
     pub fn extract(&self, blocks: &[TextBlock]) -> Vec<AtomHit> {
         let mut hits = Vec::new();
         if self.atoms.is_empty() {
@@ -315,19 +315,15 @@ impl Lexicon {
             }
             let atom = &self.atoms[index];
             let found = match atom.value {
-                None => self.topic_hits(atom, &doc, subset),
-                Some(kind) => facts::hits(self, &atom.phrases, kind, &doc, subset),
+                None => self.topic_hit(atom, &doc, subset),
+                Some(kind) => facts::first_hit(self, &atom.phrases, kind, &doc, subset),
             };
-            let mut seen_blocks = Vec::new();
-            for (block, range) in found {
-                if !seen_blocks.contains(&block) {
-                    seen_blocks.push(block);
-                    hits.push(AtomHit {
-                        atom: index,
-                        block,
-                        range,
-                    });
-                }
+            if let Some((block, range)) = found {
+                hits.push(AtomHit {
+                    atom: index,
+                    block,
+                    range,
+                });
             }
         }
         hits
@@ -398,29 +394,28 @@ impl Lexicon {
             .collect()
     }
 
-    fn topic_hits(
+    /// The first sentence that states a topic atom: block and range.
+    fn topic_hit(
         &self,
         atom: &Compiled,
         doc: &Blocks<'_>,
         sentences: &[&Sentence<'_>],
-    ) -> Vec<(usize, Range<usize>)> {
-        let mut out = Vec::new();
+    ) -> Option<(usize, Range<usize>)> {
         for sentence in sentences.iter().copied() {
-            let Some(phrase) = atom
-                .phrases
-                .iter()
-                .find(|p| p.iter().all(|part| sentence.matched.contains(part)))
-            else {
+            let Some(phrase) = atom.phrases.iter().find(|p| {
+                p.iter()
+                    .all(|part| sentence.matched.binary_search(part).is_ok())
+            }) else {
                 continue;
             };
             if sentence.memo.is_placeholder(&sentence.text) || !topic_has_content(doc, sentence) {
                 continue;
             }
             if let Some(range) = self.locate(phrase[0], sentence) {
-                out.push((sentence.block, range));
+                return Some((sentence.block, range));
             }
         }
-        out
+        None
     }
 }
 

@@ -25,12 +25,11 @@ const MAX_GROUP_FORMS: usize = 256;
 /// Every part of a lexicon that is made of plain words, compiled for token lookup.
 #[derive(Debug, Default)]
 pub(crate) struct WordMatcher {
-    /// Exact token forms (lowercase) and the units they satisfy.
-    forms: FxHashMap<Box<[u8]>, Vec<UnitId>>,
-    /// Token prefixes (lowercase) and the units they satisfy.
-    prefixes: FxHashMap<Box<[u8]>, Vec<UnitId>>,
-    /// The distinct lengths of the prefixes, ascending.
-    prefix_lengths: Vec<usize>,
+    /// Forms and prefixes (lowercase) by their first four bytes (shorter forms: all of them),
+    /// so that a token is looked up once and compared with a few entries.
+    heads: FxHashMap<u32, Vec<Entry>>,
+    /// Prefixes shorter than four bytes, and the units they satisfy.
+    short_prefixes: FxHashMap<u32, Vec<UnitId>>,
     /// The longest form or prefix, in bytes.
     longest: usize,
     /// Units by their description, while compiling.
@@ -38,6 +37,14 @@ pub(crate) struct WordMatcher {
     /// For each unit, the sequences that start with it.
     sequences_of_first: Vec<Vec<usize>>,
     sequences: Vec<Sequence>,
+}
+
+/// A form or prefix of a token, and the units it satisfies.
+#[derive(Debug)]
+struct Entry {
+    text: Box<[u8]>,
+    is_prefix: bool,
+    units: Vec<UnitId>,
 }
 
 /// One way of writing a part as consecutive tokens.
@@ -135,18 +142,23 @@ impl WordMatcher {
         self.unit_ids.insert(key, id);
         for form in forms {
             self.longest = self.longest.max(form.len());
-            let map = if is_prefix {
-                if !self.prefix_lengths.contains(&form.len()) {
-                    self.prefix_lengths.push(form.len());
-                    self.prefix_lengths.sort_unstable();
-                }
-                &mut self.prefixes
-            } else {
-                &mut self.forms
-            };
-            map.entry(form.into_bytes().into_boxed_slice())
-                .or_default()
-                .push(id);
+            let form = form.into_bytes();
+            if is_prefix && form.len() < HEAD {
+                self.short_prefixes.entry(head(&form)).or_default().push(id);
+                continue;
+            }
+            let entries = self.heads.entry(head(&form)).or_default();
+            match entries
+                .iter_mut()
+                .find(|e| *e.text == *form && e.is_prefix == is_prefix)
+            {
+                Some(entry) => entry.units.push(id),
+                None => entries.push(Entry {
+                    text: form.into_boxed_slice(),
+                    is_prefix,
+                    units: vec![id],
+                }),
+            }
         }
         id
     }
@@ -205,17 +217,39 @@ impl WordMatcher {
         for (l, b) in lower.iter_mut().zip(&token[..known]) {
             *l = b.to_ascii_lowercase();
         }
-        if token.len() <= self.longest
-            && let Some(found) = self.forms.get(&lower[..token.len()])
-        {
-            units.extend_from_slice(found);
+        let whole = token.len() <= self.longest;
+        let lower = &lower[..known];
+        if let Some(entries) = self.heads.get(&head(lower)) {
+            for entry in entries {
+                let hit = if entry.is_prefix {
+                    lower.starts_with(&entry.text)
+                } else {
+                    whole && *entry.text == *lower
+                };
+                if hit {
+                    units.extend_from_slice(&entry.units);
+                }
+            }
         }
-        for &length in self.prefix_lengths.iter().take_while(|&&l| l <= known) {
-            if let Some(found) = self.prefixes.get(&lower[..length]) {
-                units.extend_from_slice(found);
+        if !self.short_prefixes.is_empty() {
+            for length in 1..HEAD.min(known + 1) {
+                if let Some(found) = self.short_prefixes.get(&head(&lower[..length])) {
+                    units.extend_from_slice(found);
+                }
             }
         }
     }
+}
+
+/// Bytes of a form that select its entries.
+const HEAD: usize = 4;
+
+/// The first four bytes of `text` (all of it when shorter), as a key.
+fn head(text: &[u8]) -> u32 {
+    let mut key = [0u8; HEAD];
+    let n = text.len().min(HEAD);
+    key[..n].copy_from_slice(&text[..n]);
+    u32::from_le_bytes(key)
 }
 
 /// Where a sequence starting at token `first` ends, when the following tokens satisfy its

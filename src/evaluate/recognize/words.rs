@@ -17,7 +17,7 @@ use super::topic::Word;
 type UnitId = u32;
 
 /// Parts with more words than this are matched only as written apart (no joined groupings).
-const MAX_JOINED_WORDS: usize = 6;
+const MAX_JOINED_WORDS: usize = 8;
 
 /// Joined forms of a group are capped; beyond it, inner words keep only their first form.
 const MAX_GROUP_FORMS: usize = 256;
@@ -28,8 +28,8 @@ pub(crate) struct WordMatcher {
     /// Forms and prefixes (lowercase) by their first four bytes (shorter forms: all of them),
     /// so that a token is looked up once and compared with a few entries.
     heads: FxHashMap<u32, Vec<Entry>>,
-    /// Prefixes shorter than four bytes, and the units they satisfy.
-    short_prefixes: FxHashMap<u32, Vec<UnitId>>,
+    /// Prefixes shorter than four bytes, by all their bytes.
+    short_prefixes: FxHashMap<u32, Vec<Entry>>,
     /// The longest form or prefix, in bytes.
     longest: usize,
     /// Units by their description, while compiling.
@@ -43,9 +43,43 @@ pub(crate) struct WordMatcher {
 #[derive(Debug)]
 struct Entry {
     text: Box<[u8]>,
-    is_prefix: bool,
+    shape: Shape,
     units: Vec<UnitId>,
 }
+
+/// How a token must relate to an entry's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shape {
+    /// The token is the text.
+    Form,
+    /// The token starts with the text.
+    Prefix,
+    /// The token starts with the text and ends with one of these suffixes (or, when open,
+    /// holds one after the text).
+    Affix(Vec<Vec<u8>>, bool),
+}
+
+impl Entry {
+    /// Whether a (lowercase, whole) token satisfies the entry.
+    fn accepts(&self, token: &[u8]) -> bool {
+        match &self.shape {
+            Shape::Form => *self.text == *token,
+            Shape::Prefix => token.starts_with(&self.text),
+            Shape::Affix(suffixes, open) => {
+                let Some(rest) = token.strip_prefix(&*self.text) else {
+                    return false;
+                };
+                suffixes.iter().any(|s| match open {
+                    false => rest.ends_with(s),
+                    true => rest.windows(s.len()).any(|w| w == &s[..]),
+                })
+            }
+        }
+    }
+}
+
+/// Letters a prefix may take before the suffix of an affix, at most, in a joined token.
+const AFFIX_SLACK: usize = 16;
 
 /// One way of writing a part as consecutive tokens.
 #[derive(Debug)]
@@ -96,66 +130,61 @@ impl WordMatcher {
         }
     }
 
-    /// The unit of words written as one token, or `None` when a prefix word is not last (a
-    /// prefix cannot be followed by more letters of the same token).
+    /// The unit of words written as one token, or `None` for the rare groups it cannot
+    /// express (a prefix word that is neither first nor last, or two prefix words).
     fn group_unit(&mut self, group: &[Word]) -> Option<UnitId> {
-        let (last, inner) = group.split_last()?;
-        let mut heads = vec![String::new()];
-        for word in inner {
-            let Word::Forms(forms) = word else {
-                return None;
+        if let [Word::Prefix(prefixes), rest @ ..] = group
+            && !rest.is_empty()
+        {
+            // "take* over" written "takeover": the prefix, any letters, then the rest.
+            let (rest, open) = match rest.split_last() {
+                Some((Word::Prefix(last), inner)) => (concat(&joined_forms(inner)?, last), true),
+                _ => (joined_forms(rest)?, false),
             };
-            let forms = if heads.len() * forms.len() > MAX_GROUP_FORMS {
-                &forms[..1]
-            } else {
-                &forms[..]
-            };
-            heads = heads
-                .iter()
-                .flat_map(|h| forms.iter().map(move |f| format!("{h}{f}")))
-                .collect();
+            let suffixes = rest.into_iter().map(String::into_bytes).collect();
+            return Some(self.unit(prefixes.clone(), Shape::Affix(suffixes, open)));
         }
-        let (tails, is_prefix) = match last {
-            Word::Forms(forms) => (forms, false),
-            Word::Prefix(prefixes) => (prefixes, true),
+        let (last, inner) = group.split_last()?;
+        let heads = joined_forms(inner)?;
+        let (tails, shape) = match last {
+            Word::Forms(forms) => (forms, Shape::Form),
+            Word::Prefix(prefixes) => (prefixes, Shape::Prefix),
         };
-        let mut all: Vec<String> = heads
-            .iter()
-            .flat_map(|h| tails.iter().map(move |t| format!("{h}{t}")))
-            .collect();
+        let mut all = concat(&heads, tails);
         all.sort();
         all.dedup();
-        Some(self.unit(all, is_prefix))
+        Some(self.unit(all, shape))
     }
 
-    fn unit(&mut self, forms: Vec<String>, is_prefix: bool) -> UnitId {
-        let key = format!(
-            "{}{}",
-            if is_prefix { "p:" } else { "f:" },
-            forms.join("\0")
-        );
+    fn unit(&mut self, texts: Vec<String>, shape: Shape) -> UnitId {
+        let key = format!("{shape:?}:{}", texts.join("\0"));
         if let Some(&id) = self.unit_ids.get(&key) {
             return id;
         }
         let id = self.sequences_of_first.len() as UnitId;
         self.sequences_of_first.push(Vec::new());
         self.unit_ids.insert(key, id);
-        for form in forms {
-            self.longest = self.longest.max(form.len());
-            let form = form.into_bytes();
-            if is_prefix && form.len() < HEAD {
-                self.short_prefixes.entry(head(&form)).or_default().push(id);
-                continue;
+        for text in texts {
+            self.longest = self.longest.max(text.len());
+            if let Shape::Affix(suffixes, _) = &shape {
+                let longest_suffix = suffixes.iter().map(Vec::len).max().unwrap_or(0);
+                self.longest = self.longest.max(text.len() + longest_suffix + AFFIX_SLACK);
             }
-            let entries = self.heads.entry(head(&form)).or_default();
+            let text = text.into_bytes();
+            let map = if shape != Shape::Form && text.len() < HEAD {
+                &mut self.short_prefixes
+            } else {
+                &mut self.heads
+            };
+            let entries = map.entry(head(&text)).or_default();
             match entries
                 .iter_mut()
-                .find(|e| *e.text == *form && e.is_prefix == is_prefix)
+                .find(|e| *e.text == *text && e.shape == shape)
             {
                 Some(entry) => entry.units.push(id),
                 None => entries.push(Entry {
-                    text: form.into_boxed_slice(),
-                    is_prefix,
+                    text: text.into_boxed_slice(),
+                    shape: shape.clone(),
                     units: vec![id],
                 }),
             }
@@ -219,22 +248,19 @@ impl WordMatcher {
         }
         let whole = token.len() <= self.longest;
         let lower = &lower[..known];
-        if let Some(entries) = self.heads.get(&head(lower)) {
-            for entry in entries {
-                let hit = if entry.is_prefix {
-                    lower.starts_with(&entry.text)
-                } else {
-                    whole && *entry.text == *lower
-                };
-                if hit {
-                    units.extend_from_slice(&entry.units);
-                }
+        let mut accept = |entry: &Entry| {
+            // A token longer than every form can still start with a prefix.
+            if (whole || entry.shape == Shape::Prefix) && entry.accepts(lower) {
+                units.extend_from_slice(&entry.units);
             }
+        };
+        if let Some(entries) = self.heads.get(&head(lower)) {
+            entries.iter().for_each(&mut accept);
         }
         if !self.short_prefixes.is_empty() {
             for length in 1..HEAD.min(known + 1) {
-                if let Some(found) = self.short_prefixes.get(&head(&lower[..length])) {
-                    units.extend_from_slice(found);
+                if let Some(entries) = self.short_prefixes.get(&head(&lower[..length])) {
+                    entries.iter().for_each(&mut accept);
                 }
             }
         }
@@ -250,6 +276,35 @@ fn head(text: &[u8]) -> u32 {
     let n = text.len().min(HEAD);
     key[..n].copy_from_slice(&text[..n]);
     u32::from_le_bytes(key)
+}
+
+/// Every head followed by every tail.
+fn concat(heads: &[String], tails: &[String]) -> Vec<String> {
+    heads
+        .iter()
+        .flat_map(|h| tails.iter().map(move |t| format!("{h}{t}")))
+        .collect()
+}
+
+/// Every concatenation of one form of each word (capped; beyond the cap, words keep only their
+/// first form), or `None` when a word is a prefix.
+fn joined_forms(words: &[Word]) -> Option<Vec<String>> {
+    let mut joined = vec![String::new()];
+    for word in words {
+        let Word::Forms(forms) = word else {
+            return None;
+        };
+        let forms = if joined.len() * forms.len() > MAX_GROUP_FORMS {
+            &forms[..1]
+        } else {
+            &forms[..]
+        };
+        joined = joined
+            .iter()
+            .flat_map(|h| forms.iter().map(move |f| format!("{h}{f}")))
+            .collect();
+    }
+    Some(joined)
 }
 
 /// Where a sequence starting at token `first` ends, when the following tokens satisfy its
@@ -368,6 +423,97 @@ mod tests {
                 (0, "RTO".into())
             ]
         );
+    }
+
+    /// A small deterministic generator (xorshift), so the test needs no dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// One way of writing a part: each word in one of its forms (a prefix followed by some
+    /// letters), words apart or joined, in random case, between filler words; sometimes
+    /// spoiled (a comma between words, a letter more or less).
+    fn write(words: &[Word], rng: &mut Rng) -> String {
+        const SEPARATORS: &[&str] = &[" ", "-", "/", "_", "\u{2011}", "", "  ", " - ", ", "];
+        let mut text = String::from(rng.pick(&["We ", "The ", "(", "", "x "]));
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                text.push_str(rng.pick(SEPARATORS));
+            }
+            let mut form = match word {
+                Word::Forms(forms) => forms[rng.below(forms.len())].clone(),
+                Word::Prefix(prefixes) => format!(
+                    "{}{}",
+                    prefixes[rng.below(prefixes.len())],
+                    rng.pick(&["", "ed", "ion", "s", "ing"])
+                ),
+            };
+            match rng.below(12) {
+                0 => form.push('x'),
+                1 => {
+                    form.pop();
+                }
+                _ => {}
+            }
+            if rng.below(3) == 0 {
+                form = form.to_uppercase();
+            }
+            text.push_str(&form);
+        }
+        text.push_str(rng.pick(&[" is set.", ".", "", "s", "2", " and more"]));
+        text
+    }
+
+    /// The word matcher agrees with each part's regex, on every plain-word part of the
+    /// built-in packs written in many ways.
+    #[test]
+    fn agrees_with_the_part_regexes_of_the_builtin_packs() {
+        use crate::packs::{Atom, Catalog};
+        let catalog = Catalog::builtin();
+        let mut parts: Vec<(String, Vec<Word>)> = Vec::new();
+        for atom in &catalog.atoms.atoms {
+            let phrases = match atom {
+                Atom::Topic(phrases) => phrases,
+                Atom::Fact { names, .. } => names,
+            };
+            for phrase in phrases {
+                let compiled = topic::compile(phrase).unwrap();
+                for (source, words) in compiled.parts.into_iter().zip(compiled.words) {
+                    if let Some(words) = words {
+                        parts.push((source, words));
+                    }
+                }
+            }
+        }
+        parts.sort_by(|a, b| a.0.cmp(&b.0));
+        parts.dedup_by(|a, b| a.0 == b.0);
+        assert!(parts.len() > 1000, "{} parts", parts.len());
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut disagreements = Vec::new();
+        for (source, words) in &parts {
+            let mut single = WordMatcher::default();
+            single.add(0, words);
+            let regex = regex::Regex::new(source).unwrap();
+            for _ in 0..8 {
+                let text = write(words, &mut rng);
+                let by_words = !single.find(&text).is_empty();
+                if by_words != regex.is_match(&text) {
+                    disagreements.push(format!("{source} on {text:?}: words say {by_words}"));
+                }
+            }
+        }
+        assert!(disagreements.is_empty(), "{disagreements:#?}");
     }
 
     #[test]

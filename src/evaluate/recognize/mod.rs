@@ -135,6 +135,7 @@ impl Lexicon {
     /// Compiles the atoms; atom `i` of the result is `atoms[i]`.
     pub fn compile(atoms: &[AtomSpec]) -> Result<Lexicon, CompileError> {
         let mut sources: Vec<String> = Vec::new();
+        let mut ids_of_source: rustc_hash::FxHashMap<String, usize> = Default::default();
         let mut literal_of: Vec<String> = Vec::new();
         let mut words = WordMatcher::default();
         let mut by_words: Vec<bool> = Vec::new();
@@ -150,7 +151,7 @@ impl Lexicon {
                 let mut ids = Vec::new();
                 let parts = phrase.parts.into_iter().zip(phrase.literals);
                 for ((part, literal), part_words) in parts.zip(phrase.words) {
-                    let id = intern(&mut sources, part);
+                    let id = intern(&mut sources, &mut ids_of_source, part);
                     if id == literal_of.len() {
                         by_words.push(part_words.is_some());
                         match part_words {
@@ -442,14 +443,16 @@ fn within(found: &[PartMatch], range: &Range<usize>) -> Vec<PartMatch> {
         .collect()
 }
 
-fn intern(sources: &mut Vec<String>, source: String) -> usize {
-    match sources.iter().position(|s| *s == source) {
-        Some(i) => i,
-        None => {
-            sources.push(source);
-            sources.len() - 1
-        }
-    }
+/// The index of a part's regex source, added if new.
+fn intern(
+    sources: &mut Vec<String>,
+    ids: &mut rustc_hash::FxHashMap<String, usize>,
+    source: String,
+) -> usize {
+    *ids.entry(source).or_insert_with_key(|source| {
+        sources.push(source.clone());
+        sources.len() - 1
+    })
 }
 
 /// A topic counts only with content: a heading needs a non-placeholder block under it; a

@@ -518,7 +518,8 @@ mod tests {
 
     #[test]
     fn groupings_cover_every_join() {
-        assert_eq!(groupings(1), [vec![0..1]]);
+        assert_eq!(groupings(1).len(), 1);
+        assert_eq!(groupings(1)[0].len(), 1);
         assert_eq!(groupings(3).len(), 4);
         assert!(groupings(3).contains(&vec![0..2, 2..3]));
         assert_eq!(groupings(MAX_JOINED_WORDS + 1).len(), 1);

@@ -21,7 +21,7 @@ fn spec(atom: &Atom) -> AtomSpec {
     }
 }
 
-/// The atoms a parsed file states, located in the file.
+/// The atoms a parsed file states, each with the first place in the file that states it.
 pub fn hits(lexicon: &Lexicon, file: &ParsedFile) -> Vec<AtomLocation> {
     let blocks = &file.markdown.blocks;
     lexicon
@@ -29,9 +29,7 @@ pub fn hits(lexicon: &Lexicon, file: &ParsedFile) -> Vec<AtomLocation> {
         .into_iter()
         .map(|hit| AtomLocation {
             atom: hit.atom,
-            location: file
-                .source
-                .location(blocks[hit.block].source_range(hit.range)),
+            span: blocks[hit.block].source_range(hit.range),
         })
         .collect()
 }

@@ -78,13 +78,13 @@ pub struct HighRiskIssues {
     pub operational_excellence: Option<u64>,
 }
 
-/// A hit of a recognizer atom in a document.
+/// The first place a document states a recognizer atom.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AtomLocation {
     /// Index of the atom in the compiled lexicon.
     pub atom: usize,
-    /// Where the text is.
-    pub location: Location,
+    /// Byte range of the stating text in the file (kept small: a repository holds many).
+    pub span: std::ops::Range<usize>,
 }
 
 /// One Markdown file of the repository.

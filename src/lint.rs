@@ -137,7 +137,7 @@ fn process_file(
     checks::check_file(&parsed, &doc, known, &mut diagnostics);
     checks::secret::check_text(&parsed.source, &Scanner::new(), &mut diagnostics);
     if doc.has_front_matter {
-        doc.hits = lexicon::hits(lexicon, &parsed);
+        doc.atoms = lexicon::atoms(lexicon, &parsed);
     }
     (Some(doc), diagnostics)
 }

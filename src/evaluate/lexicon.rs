@@ -1,7 +1,7 @@
-//! Compiles every pack atom once into the recognizer lexicon, and locates a document's hits.
+//! Compiles every pack atom once into the recognizer lexicon, and finds a document's atoms.
 
 use super::recognize::{AtomSpec, Lexicon};
-use crate::model::document::AtomLocation;
+use crate::model::document::AtomSet;
 use crate::packs::{Atom, Catalog};
 use crate::parse::ParsedFile;
 
@@ -21,15 +21,9 @@ fn spec(atom: &Atom) -> AtomSpec {
     }
 }
 
-/// The atoms a parsed file states, each with the first place in the file that states it.
-pub fn hits(lexicon: &Lexicon, file: &ParsedFile) -> Vec<AtomLocation> {
-    let blocks = &file.markdown.blocks;
-    lexicon
-        .extract(blocks)
-        .into_iter()
-        .map(|hit| AtomLocation {
-            atom: hit.atom,
-            span: blocks[hit.block].source_range(hit.range),
-        })
+/// The atoms a parsed file states.
+pub fn atoms(lexicon: &Lexicon, file: &ParsedFile) -> AtomSet {
+    (lexicon.extract(&file.markdown.blocks).into_iter())
+        .map(|hit| hit.atom)
         .collect()
 }

@@ -28,7 +28,7 @@ pub fn satisfied<'a>(
             let docs: Vec<&Document> = pool
                 .iter()
                 .copied()
-                .filter(|d| d.hits.iter().any(|h| h.atom == *atom))
+                .filter(|d| d.atoms.contains(*atom))
                 .collect();
             (!docs.is_empty()).then_some(docs)
         }

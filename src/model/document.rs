@@ -78,13 +78,37 @@ pub struct HighRiskIssues {
     pub operational_excellence: Option<u64>,
 }
 
-/// The first place a document states a recognizer atom.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AtomLocation {
-    /// Index of the atom in the compiled lexicon.
-    pub atom: usize,
-    /// Byte range of the stating text in the file (kept small: a repository holds many).
-    pub span: std::ops::Range<usize>,
+/// The recognizer atoms a document states, as a bit set: a repository holds many documents,
+/// so each keeps what was found, not where (the text is re-read only to render snippets).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AtomSet {
+    bits: Vec<u64>,
+}
+
+impl AtomSet {
+    /// Adds atom `atom`.
+    pub fn insert(&mut self, atom: usize) {
+        let (word, bit) = (atom / 64, atom % 64);
+        if self.bits.len() <= word {
+            self.bits.resize(word + 1, 0);
+        }
+        self.bits[word] |= 1 << bit;
+    }
+
+    /// Whether atom `atom` is in the set.
+    pub fn contains(&self, atom: usize) -> bool {
+        self.bits
+            .get(atom / 64)
+            .is_some_and(|w| w & (1 << (atom % 64)) != 0)
+    }
+}
+
+impl FromIterator<usize> for AtomSet {
+    fn from_iter<I: IntoIterator<Item = usize>>(atoms: I) -> Self {
+        let mut set = AtomSet::default();
+        atoms.into_iter().for_each(|a| set.insert(a));
+        set
+    }
 }
 
 /// One Markdown file of the repository.
@@ -125,8 +149,8 @@ pub struct Document {
     pub account_ids: Vec<Location>,
     /// The body states a multi-AZ or multi-Region deployment.
     pub mentions_multi_az: bool,
-    /// Recognizer hits (filled by the evaluate stage).
-    pub hits: Vec<AtomLocation>,
+    /// The recognizer atoms the document states (filled by the evaluate stage).
+    pub atoms: AtomSet,
 }
 
 impl Document {
@@ -192,7 +216,7 @@ impl Document {
                 .blocks
                 .iter()
                 .any(|b| crate::checks::diagram::collect::mentions_multi_az(&b.text)),
-            hits: Vec::new(),
+            atoms: AtomSet::default(),
         };
         doc.case_study_ref = text_value(file, "case-study");
         match kind {

@@ -90,6 +90,7 @@ fn atoms_of(recognizer: &Recognizer) -> Vec<usize> {
 /// diagram item, every diagram link) with `replacement`. Returns whether anything changed.
 fn mutate(
     root: &Path,
+    lex: &evidencelint::evaluate::recognize::Lexicon,
     outcome: &LintOutcome,
     paths: &[String],
     recognizer: &Recognizer,
@@ -102,11 +103,10 @@ fn mutate(
         let Some(doc) = outcome.repo.document(path) else {
             continue;
         };
-        let mut spans: Vec<std::ops::Range<usize>> = doc
-            .hits
-            .iter()
-            .filter(|h| atoms.contains(&h.atom))
-            .map(|h| h.location.span.clone())
+        let mut spans: Vec<std::ops::Range<usize>> = located(root, path, lex)
+            .into_iter()
+            .filter(|(atom, _, _)| atoms.contains(atom))
+            .map(|(_, span, _)| span)
             .collect();
         if *recognizer == Recognizer::Diagram {
             spans.extend(
@@ -145,6 +145,25 @@ fn mutate(
         std::fs::write(&file, out).unwrap();
     }
     changed
+}
+
+/// Where a document states each atom first: (atom, byte span, line), read from the file as it
+/// is now.
+fn located(
+    root: &Path,
+    path: &str,
+    lex: &evidencelint::evaluate::recognize::Lexicon,
+) -> Vec<(usize, std::ops::Range<usize>, usize)> {
+    let bytes = std::fs::read(root.join(path)).unwrap();
+    let text = evidencelint::discover::read::decode(path, bytes).unwrap();
+    let file = evidencelint::parse::ParsedFile::parse(path, text);
+    lexicon::locate(lex, &file)
+        .into_iter()
+        .map(|(atom, span)| {
+            let line = file.source.location(span.clone()).start.line;
+            (atom, span, line)
+        })
+        .collect()
 }
 
 fn codes(outcome: &LintOutcome) -> BTreeSet<(String, Option<String>)> {
@@ -223,7 +242,7 @@ fn mutation_caught(
         Column::Practice => None,
     };
     let mut touched = BTreeSet::new();
-    for _ in 0..30 {
+    for _ in 0..60 {
         let outcome = run(dir.path(), fixture, catalog, lex);
         let still_met = met_cells(&outcome)
             .into_iter()
@@ -234,6 +253,7 @@ fn mutation_caught(
                 base,
                 base_codes,
                 catalog,
+                lex,
                 control,
                 item,
                 case_study.as_deref(),
@@ -243,6 +263,7 @@ fn mutation_caught(
         let _ = paths;
         if !mutate(
             dir.path(),
+            lex,
             &outcome,
             &paths_now,
             &item.recognizer,
@@ -254,7 +275,7 @@ fn mutation_caught(
             ));
         }
     }
-    Err("still met after 30 rounds of removal".to_string())
+    Err("still met after 60 rounds of removal".to_string())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -263,6 +284,7 @@ fn verify(
     base: &LintOutcome,
     base_codes: &BTreeSet<(String, Option<String>)>,
     catalog: &Catalog,
+    lex: &evidencelint::evaluate::recognize::Lexicon,
     control: &evidencelint::packs::Control,
     item: &evidencelint::packs::Item,
     case_study: Option<&str>,
@@ -327,11 +349,13 @@ fn verify(
         }
         // Another item whose evidence stood on an edited line lost it legitimately.
         // (A sentence wrapped over several lines counts as the same place.)
-        let colocated = evidence_lines(base, catalog, &code).iter().any(|(p, l)| {
-            touched
-                .iter()
-                .any(|(tp, tl)| tp == p && tl.abs_diff(*l) <= 3)
-        });
+        let colocated = evidence_lines(base, catalog, lex, &code)
+            .iter()
+            .any(|(p, l)| {
+                touched
+                    .iter()
+                    .any(|(tp, tl)| tp == p && tl.abs_diff(*l) <= 3)
+            });
         let allowed = colocated
             || sharing.contains(&code)
             || code.starts_with("diagram/")
@@ -345,7 +369,12 @@ fn verify(
 }
 
 /// The (path, line) places where the base run found evidence for the item with `code`.
-fn evidence_lines(base: &LintOutcome, catalog: &Catalog, code: &str) -> Vec<(String, usize)> {
+fn evidence_lines(
+    base: &LintOutcome,
+    catalog: &Catalog,
+    lex: &evidencelint::evaluate::recognize::Lexicon,
+    code: &str,
+) -> Vec<(String, usize)> {
     let Some(item) = catalog
         .packs
         .iter()
@@ -360,10 +389,10 @@ fn evidence_lines(base: &LintOutcome, catalog: &Catalog, code: &str) -> Vec<(Str
         .documents
         .iter()
         .flat_map(|d| {
-            d.hits
-                .iter()
-                .filter(|h| atoms.contains(&h.atom))
-                .map(move |h| (d.path.clone(), h.location.start.line))
+            located(&base.repo.root, &d.path, lex)
+                .into_iter()
+                .filter(|(atom, _, _)| atoms.contains(atom))
+                .map(move |(_, _, line)| (d.path.clone(), line))
         })
         .collect()
 }

@@ -27,3 +27,13 @@ pub fn atoms(lexicon: &Lexicon, file: &ParsedFile) -> AtomSet {
         .map(|hit| hit.atom)
         .collect()
 }
+
+/// The first place the file states each atom it states: (atom, byte range in the file).
+/// Not kept by the linter (documents keep only their [`AtomSet`]); for tools and tests that
+/// need to point at the evidence.
+pub fn locate(lexicon: &Lexicon, file: &ParsedFile) -> Vec<(usize, std::ops::Range<usize>)> {
+    let blocks = &file.markdown.blocks;
+    (lexicon.extract(blocks).into_iter())
+        .map(|hit| (hit.atom, blocks[hit.block].source_range(hit.range)))
+        .collect()
+}

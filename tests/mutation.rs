@@ -242,7 +242,7 @@ fn mutation_caught(
         Column::Practice => None,
     };
     let mut touched = BTreeSet::new();
-    for _ in 0..60 {
+    for _ in 0..30 {
         let outcome = run(dir.path(), fixture, catalog, lex);
         let still_met = met_cells(&outcome)
             .into_iter()
@@ -275,7 +275,7 @@ fn mutation_caught(
             ));
         }
     }
-    Err("still met after 60 rounds of removal".to_string())
+    Err("still met after 30 rounds of removal".to_string())
 }
 
 #[allow(clippy::too_many_arguments)]

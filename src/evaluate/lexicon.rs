@@ -28,12 +28,12 @@ pub fn atoms(lexicon: &Lexicon, file: &ParsedFile) -> AtomSet {
         .collect()
 }
 
-/// The first place the file states each atom it states: (atom, byte range in the file).
-/// Not kept by the linter (documents keep only their [`AtomSet`]); for tools and tests that
-/// need to point at the evidence.
+/// Where the file states each atom: (atom, byte range in the file), the first statement in
+/// each block. Not kept by the linter (documents keep only their [`AtomSet`]); for tools and
+/// tests that point at or edit the evidence.
 pub fn locate(lexicon: &Lexicon, file: &ParsedFile) -> Vec<(usize, std::ops::Range<usize>)> {
     let blocks = &file.markdown.blocks;
-    (lexicon.extract(blocks).into_iter())
+    (lexicon.extract_every(blocks).into_iter())
         .map(|hit| (hit.atom, blocks[hit.block].source_range(hit.range)))
         .collect()
 }

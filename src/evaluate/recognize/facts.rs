@@ -9,15 +9,16 @@ use super::values::ValueKind;
 use super::{Blocks, Lexicon, Sentence};
 use crate::parse::blocks::{BlockKind, TextBlock};
 
-/// The first sentence where the quantity named by `phrases` has a value of `kind`: its block
-/// and the range of the name.
-pub(crate) fn first_hit(
+/// Calls `stated` with each sentence where the quantity named by `phrases` has a value of
+/// `kind` (its block and the range of the name), until it returns `false`.
+pub(crate) fn hits(
     lexicon: &Lexicon,
     phrases: &[Vec<usize>],
     kind: ValueKind,
     doc: &Blocks<'_>,
     sentences: &[&Sentence<'_>],
-) -> Option<(usize, Range<usize>)> {
+    stated: &mut dyn FnMut(usize, Range<usize>) -> bool,
+) {
     for (index, sentence) in sentences.iter().enumerate() {
         for phrase in phrases.iter().filter(|p| {
             p.iter()
@@ -27,16 +28,18 @@ pub(crate) fn first_hit(
             let Some(first) = names.first().cloned() else {
                 continue;
             };
-            let stated = names
+            let found = names
                 .iter()
                 .any(|name| in_sentence(lexicon, sentences, index, name, kind))
                 || in_structure(doc, sentence.block, kind);
-            if stated {
-                return Some((sentence.block, first));
+            if found {
+                if !stated(sentence.block, first) {
+                    return;
+                }
+                break;
             }
         }
     }
-    None
 }
 
 /// A value of `kind` belonging to the name at `name` within its sentence: the nearest value

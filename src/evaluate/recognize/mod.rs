@@ -87,6 +87,15 @@ impl Default for Lexicon {
     }
 }
 
+/// Which statements of each atom extraction reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Where {
+    /// The first in the document.
+    First,
+    /// The first in each block.
+    EveryBlock,
+}
+
 /// A sentence (or cell) of a block, with the parts that matched in it.
 pub(crate) struct Sentence<'a> {
     pub block: usize,
@@ -290,6 +299,16 @@ impl Lexicon {
 
     /// The atoms the blocks state, each with the first place that states it, in atom order.
     pub fn extract(&self, blocks: &[TextBlock]) -> Vec<AtomHit> {
+        self.extract_where(blocks, Where::First)
+    }
+
+    /// The atoms the blocks state, with the first place in each block that states them, in
+    /// (atom, block) order (for tools that point at or edit every statement).
+    pub fn extract_every(&self, blocks: &[TextBlock]) -> Vec<AtomHit> {
+        self.extract_where(blocks, Where::EveryBlock)
+    }
+
+    fn extract_where(&self, blocks: &[TextBlock], wanted: Where) -> Vec<AtomHit> {
         let mut hits = Vec::new();
         if self.atoms.is_empty() {
             return hits;
@@ -315,16 +334,21 @@ impl Lexicon {
                 continue;
             }
             let atom = &self.atoms[index];
-            let found = match atom.value {
-                None => self.topic_hit(atom, &doc, subset),
-                Some(kind) => facts::first_hit(self, &atom.phrases, kind, &doc, subset),
+            let mut seen_blocks: Vec<usize> = Vec::new();
+            let mut stated = |block: usize, range: Range<usize>| {
+                if !seen_blocks.contains(&block) {
+                    seen_blocks.push(block);
+                    hits.push(AtomHit {
+                        atom: index,
+                        block,
+                        range,
+                    });
+                }
+                wanted == Where::EveryBlock
             };
-            if let Some((block, range)) = found {
-                hits.push(AtomHit {
-                    atom: index,
-                    block,
-                    range,
-                });
+            match atom.value {
+                None => self.topic_hits(atom, &doc, subset, &mut stated),
+                Some(kind) => facts::hits(self, &atom.phrases, kind, &doc, subset, &mut stated),
             }
         }
         hits
@@ -395,13 +419,15 @@ impl Lexicon {
             .collect()
     }
 
-    /// The first sentence that states a topic atom: block and range.
-    fn topic_hit(
+    /// Calls `stated` with each sentence that states a topic atom (block and range) until it
+    /// returns `false`.
+    fn topic_hits(
         &self,
         atom: &Compiled,
         doc: &Blocks<'_>,
         sentences: &[&Sentence<'_>],
-    ) -> Option<(usize, Range<usize>)> {
+        stated: &mut dyn FnMut(usize, Range<usize>) -> bool,
+    ) {
         for sentence in sentences.iter().copied() {
             let Some(phrase) = atom.phrases.iter().find(|p| {
                 p.iter()
@@ -412,11 +438,12 @@ impl Lexicon {
             if sentence.memo.is_placeholder(&sentence.text) || !topic_has_content(doc, sentence) {
                 continue;
             }
-            if let Some(range) = self.locate(phrase[0], sentence) {
-                return Some((sentence.block, range));
+            if let Some(range) = self.locate(phrase[0], sentence)
+                && !stated(sentence.block, range)
+            {
+                return;
             }
         }
-        None
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::RegexSet;
 
 use super::services::icon_matches;
 use super::shapes::Shape;
@@ -27,25 +27,24 @@ const ENGINES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-static LABELS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    ENGINES
-        .iter()
-        .map(|(_, _, label)| {
-            Regex::new(&format!("(?i){label}")).expect("engine patterns are valid")
-        })
-        .collect()
-});
+/// The label patterns, compiled once, as one set (pattern `i` is engine `i`'s).
+static LABELS: LazyLock<RegexSet> =
+    LazyLock::new(|| super::pattern::compile_set(ENGINES.iter().map(|(_, _, label)| *label)));
 
 /// The engines named, in [`ENGINES`] order.
 pub(crate) fn named(shapes: &[Shape], icons: &[Vec<String>]) -> Vec<String> {
+    let named: Vec<usize> = shapes
+        .iter()
+        .flat_map(|s| LABELS.matches(&s.label).into_iter())
+        .collect();
     ENGINES
         .iter()
-        .zip(LABELS.iter())
-        .filter(|((_, icon, _), label)| {
-            let by_icon = icons.iter().flatten().any(|i| icon_matches(icon, i));
-            by_icon || shapes.iter().any(|s| label.is_match(&s.label))
+        .enumerate()
+        .filter(|(i, (_, icon, _))| {
+            let by_icon = icons.iter().flatten().any(|x| icon_matches(icon, x));
+            by_icon || named.contains(i)
         })
-        .map(|((name, _, _), _)| name.to_string())
+        .map(|(_, (name, _, _))| name.to_string())
         .collect()
 }
 

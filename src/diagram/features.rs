@@ -4,6 +4,8 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+use super::pattern::compile;
+
 use regex::Regex;
 
 use super::Features;
@@ -52,11 +54,6 @@ static DB_ROLE: LazyLock<Regex> =
 static DB_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"\b(?:db|database|rds|aurora|mysql|postgres(?:ql)?|mariadb|oracle|sql server)\b")
 });
-
-/// Compiles a case-insensitive pattern known to be valid.
-fn compile(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){pattern}")).expect("feature patterns are valid")
-}
 
 /// The icon names in a draw.io style: the part after `mxgraph.awsN.` of each `shape`,
 /// `grIcon`, `resIcon` or `prIcon` value, lowercased (`group_vpc2`, `rds_instance`).

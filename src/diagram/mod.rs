@@ -12,6 +12,7 @@ mod features;
 mod html;
 mod inflate;
 mod limits;
+mod pattern;
 mod png;
 mod services;
 mod shapes;

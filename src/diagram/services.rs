@@ -25,7 +25,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::RegexSet;
 
 /// One recognizable service: its AWS name, its icons, and a case-insensitive label pattern.
 struct Service {
@@ -192,13 +192,9 @@ const fn svc(name: &'static str, icons: &'static [&'static str], label: &'static
     Service { name, icons, label }
 }
 
-/// The label patterns, compiled once.
-static LABELS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    SERVICES
-        .iter()
-        .map(|s| Regex::new(&format!("(?i){}", s.label)).expect("service label patterns are valid"))
-        .collect()
-});
+/// The label patterns, compiled once, as one set (pattern `i` is service `i`'s).
+static LABELS: LazyLock<RegexSet> =
+    LazyLock::new(|| super::pattern::compile_set(SERVICES.iter().map(|s| s.label)));
 
 /// True when `icon` matches `pattern` (exactly, or by prefix for a trailing `*`).
 pub(crate) fn icon_matches(pattern: &str, icon: &str) -> bool {
@@ -210,16 +206,17 @@ pub(crate) fn icon_matches(pattern: &str, icon: &str) -> bool {
 
 /// The names of the services shown by a shape with these `icons` and this `label`.
 pub(crate) fn recognize(icons: &[String], label: &str) -> Vec<&'static str> {
+    let named = LABELS.matches(label);
     SERVICES
         .iter()
-        .zip(LABELS.iter())
-        .filter(|(service, pattern)| {
+        .enumerate()
+        .filter(|(i, service)| {
             let by_icon = icons
                 .iter()
                 .any(|icon| service.icons.iter().any(|p| icon_matches(p, icon)));
-            by_icon || pattern.is_match(label)
+            by_icon || named.matched(*i)
         })
-        .map(|(service, _)| service.name)
+        .map(|(_, service)| service.name)
         .collect()
 }
 

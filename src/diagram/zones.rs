@@ -11,6 +11,8 @@
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+use super::pattern::compile;
+
 use regex::Regex;
 
 use super::services::icon_matches;
@@ -50,11 +52,6 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(?:[1-9]?[a-f]|
 
 /// Any mention of an Availability Zone.
 static ANY_AZ: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(?:availability[\s-]*zone|az)\b"));
-
-/// Compiles a case-insensitive pattern known to be valid.
-fn compile(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){pattern}")).expect("zone patterns are valid")
-}
 
 /// True when `label` states multi-AZ or multi-region operation.
 pub(crate) fn states_multi_az(label: &str) -> bool {

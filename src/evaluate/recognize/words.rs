@@ -25,11 +25,15 @@ const MAX_GROUP_FORMS: usize = 256;
 /// Every part of a lexicon that is made of plain words, compiled for token lookup.
 #[derive(Debug, Default)]
 pub(crate) struct WordMatcher {
-    /// Forms and prefixes (lowercase) by their first four bytes (shorter forms: all of them),
-    /// so that a token is looked up once and compared with a few entries.
+    /// Exact forms (lowercase) and the units they satisfy.
+    forms: FxHashMap<Box<[u8]>, Vec<UnitId>>,
+    /// Prefixes (lowercase, four bytes or more) by their first four bytes, so that a token is
+    /// looked up once and compared with a few entries.
     heads: FxHashMap<u32, Vec<Entry>>,
     /// Prefixes shorter than four bytes, by all their bytes.
     short_prefixes: FxHashMap<u32, Vec<Entry>>,
+    /// The first bytes of the short prefixes (a bit per byte value).
+    short_first_bytes: [u64; 4],
     /// The longest form or prefix, in bytes.
     longest: usize,
     /// Units by their description, while compiling.
@@ -171,7 +175,16 @@ impl WordMatcher {
                 self.longest = self.longest.max(text.len() + longest_suffix + AFFIX_SLACK);
             }
             let text = text.into_bytes();
-            let map = if shape != Shape::Form && text.len() < HEAD {
+            if shape == Shape::Form {
+                let units = self.forms.entry(text.into_boxed_slice()).or_default();
+                if !units.contains(&id) {
+                    units.push(id);
+                }
+                continue;
+            }
+            let map = if text.len() < HEAD {
+                let first = text[0] as usize;
+                self.short_first_bytes[first / 64] |= 1 << (first % 64);
                 &mut self.short_prefixes
             } else {
                 &mut self.heads
@@ -248,16 +261,22 @@ impl WordMatcher {
         }
         let whole = token.len() <= self.longest;
         let lower = &lower[..known];
+        if whole && let Some(found) = self.forms.get(lower) {
+            units.extend_from_slice(found);
+        }
         let mut accept = |entry: &Entry| {
             // A token longer than every form can still start with a prefix.
             if (whole || entry.shape == Shape::Prefix) && entry.accepts(lower) {
                 units.extend_from_slice(&entry.units);
             }
         };
-        if let Some(entries) = self.heads.get(&head(lower)) {
+        if lower.len() >= HEAD
+            && let Some(entries) = self.heads.get(&head(lower))
+        {
             entries.iter().for_each(&mut accept);
         }
-        if !self.short_prefixes.is_empty() {
+        let first = lower.first().map_or(0, |&b| b as usize);
+        if self.short_first_bytes[first / 64] & (1 << (first % 64)) != 0 {
             for length in 1..HEAD.min(known + 1) {
                 if let Some(entries) = self.short_prefixes.get(&head(&lower[..length])) {
                     entries.iter().for_each(&mut accept);

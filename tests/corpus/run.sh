@@ -5,11 +5,16 @@
 # (AWS's documented EXAMPLE keys are never reported); and every link/broken finding confirmed,
 # with none missed, by an independent checker (check_links.py, markdown-it-py).
 # Tools: python3 -m pip install -r tests/requirements.txt (markdown-it-py).
-# EVIDENCELINT_CORPUS overrides the archive (default ../shared/corpora/ beside the repository).
+# EVIDENCELINT_CORPUS overrides the archive (default ../shared/corpora/ beside the repository,
+# else /work/shared/corpora/).
 set -euo pipefail
 
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-corpus="${EVIDENCELINT_CORPUS:-$project/../shared/corpora/rds-user-guide-2023-06.tar.gz}"
+archive=shared/corpora/rds-user-guide-2023-06.tar.gz
+corpus="${EVIDENCELINT_CORPUS:-$project/../$archive}"
+# A clone elsewhere (no ../shared beside it) uses the machine's copy, as tests/secrets_corpus.rs.
+[ -n "${EVIDENCELINT_CORPUS:-}" ] || [ -f "$corpus" ] || corpus="/work/$archive"
+[ -f "$corpus" ] || { echo "FAIL: corpus not found: $corpus (set EVIDENCELINT_CORPUS)"; exit 1; }
 # The number of link/broken findings recorded in the README ("Real corpus").
 expected_broken=143
 

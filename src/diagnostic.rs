@@ -157,6 +157,25 @@ impl Diagnostic {
         self
     }
 
+    /// Masks every secret quoted in the message, label, notes or help (an invalid front
+    /// matter value, a customer name, a config value), so that no output format, baseline or
+    /// report can print one.
+    pub fn mask_secrets(&mut self) {
+        fn mask(text: &mut String) {
+            if let std::borrow::Cow::Owned(masked) = crate::secrets::mask_in(text) {
+                *text = masked;
+            }
+        }
+        mask(&mut self.message);
+        if let Some(label) = &mut self.label {
+            mask(label);
+        }
+        self.notes
+            .iter_mut()
+            .chain(self.help.iter_mut())
+            .for_each(mask);
+    }
+
     /// The contract's ordering key: path (repository-wide first), line, column, code.
     pub fn sort_key(&self) -> (Option<&str>, usize, usize, &str, &str) {
         match &self.location {

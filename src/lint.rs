@@ -87,6 +87,10 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         diagrams
     };
     diagnostics.append(&mut evaluation.diagnostics);
+    // Messages may quote what a file says (an invalid value, a customer name): never a secret.
+    diagnostics
+        .par_iter_mut()
+        .for_each(Diagnostic::mask_secrets);
     sort_diagnostics(&mut diagnostics);
     LintOutcome {
         diagnostics,

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use crate::diagnostic::Diagnostic;
 use crate::output::sources::Sources;
 use args::{Cli, ColorChoice, Command};
 use setup::UsageError;
@@ -45,7 +46,9 @@ pub fn report_usage_error(error: &UsageError, color: ColorChoice) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let text = crate::output::human::render_errors(&error.diagnostics, &mut sources, color);
+    let mut diagnostics = error.diagnostics.clone();
+    diagnostics.iter_mut().for_each(Diagnostic::mask_secrets);
+    let text = crate::output::human::render_errors(&diagnostics, &mut sources, color);
     eprint!("{text}");
     ExitCode::from(2)
 }

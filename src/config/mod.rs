@@ -122,10 +122,17 @@ pub fn load(path: &Path, display_path: &str) -> Result<Config, Vec<Diagnostic>> 
             format!("cannot read {}: {e}", path.display()),
         )]
     })?;
+    let mut config = parse_bytes(display_path, bytes)?;
+    config.path = Some(path.to_path_buf());
+    Ok(config)
+}
+
+/// Decodes and validates the contents of a config file without touching the file system
+/// (the fuzz targets and tests drive this); `display_path` names the file in diagnostics.
+pub fn parse_bytes(display_path: &str, bytes: Vec<u8>) -> Result<Config, Vec<Diagnostic>> {
     let text = crate::discover::read::decode(display_path, bytes).map_err(|d| vec![d])?;
     let source = SourceText::new(display_path, text);
     let mut config = validate::parse(&source)?;
-    config.path = Some(path.to_path_buf());
     config.source = Some(source);
     Ok(config)
 }

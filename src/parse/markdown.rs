@@ -269,6 +269,11 @@ impl Builder {
         if let Some(mut block) = self.current.take() {
             let trimmed_len = block.text.trim_end().len();
             block.text.truncate(trimmed_len);
+            // Pieces of the trimmed whitespace go too, so every piece lies inside the text.
+            block.pieces.retain(|&(t, _, _)| t < trimmed_len);
+            if let Some(last) = block.pieces.last_mut() {
+                last.2 = last.2.min(trimmed_len - last.0);
+            }
             if !block.text.trim().is_empty() {
                 self.doc.blocks.push(block);
             }

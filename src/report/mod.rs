@@ -273,7 +273,11 @@ fn columns(evaluation: &Evaluation, repo: &Repository) -> Vec<CaseStudyColumn> {
             let doc = repo.case_study_doc(id);
             CaseStudyColumn {
                 id: id.clone(),
-                customer: doc.and_then(|d| d.case_study.as_ref()?.customer.clone()),
+                // The name is shown in every format: never a secret pasted into it.
+                customer: doc.and_then(|d| {
+                    let customer = d.case_study.as_ref()?.customer.as_deref()?;
+                    Some(crate::secrets::mask_in(customer).into_owned())
+                }),
                 path: doc.map(|d| d.path.clone()),
             }
         })

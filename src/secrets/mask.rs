@@ -1,6 +1,8 @@
 //! Masking secrets for display, and redacting them out of snippets.
 
-use super::SecretHit;
+use std::borrow::Cow;
+
+use super::{Scanner, SecretHit};
 
 /// What a password is shown as: nothing of it survives.
 pub const PASSWORD_MASK: &str = "****";
@@ -55,6 +57,17 @@ pub fn redact(text: &str, hits: &[SecretHit]) -> String {
     }
     out.push_str(&text[cursor..]);
     out
+}
+
+/// `text` with every secret the scanner finds in it replaced by its masked form (borrowed
+/// when there is none): for free text shown to the user, such as a message quoting a value.
+pub fn mask_in(text: &str) -> Cow<'_, str> {
+    let hits = Scanner::new().scan(text);
+    if hits.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(redact(text, &hits))
+    }
 }
 
 #[cfg(test)]

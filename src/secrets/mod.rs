@@ -24,7 +24,7 @@ use std::ops::Range;
 
 pub use account_id::find_account_ids;
 pub use heuristics::{is_documented_example, is_placeholder};
-pub use mask::{PASSWORD_MASK, mask, redact};
+pub use mask::{PASSWORD_MASK, mask, mask_in, redact};
 
 /// What kind of secret a [`SecretHit`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -69,11 +69,15 @@ fn is_year(text: &str, number: &Number) -> bool {
     }
     let before = text[..number.range.start].trim_end_matches([' ', ':', '(', ',']);
     let word_start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = before[word_start..].to_ascii_lowercase();
     let after = &text[number.range.end..];
-    let year_range = after.starts_with(['-', '–', '/']) && after[1..].starts_with(char::is_numeric);
+    let year_range = after
+        .strip_prefix(['-', '–', '/'])
+        .is_some_and(|rest| rest.starts_with(char::is_numeric));
     YEAR_CONTEXT.contains(&word.as_str()) || year_range || before.is_empty() && after.is_empty()
 }
 

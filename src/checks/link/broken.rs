@@ -95,10 +95,18 @@ fn missing_anchor(target: &Document, anchor: &str) -> Option<Diagnostic> {
 /// relative to that folder (`case-study.md` for `casestudy.md`).
 fn similar_file(repo: &Repository, path: &str) -> Option<String> {
     let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
-    let siblings = repo.files.iter().filter_map(|f| {
-        let (dir, file) = f.rsplit_once('/').unwrap_or(("", f.as_str()));
-        (dir == folder).then_some(file)
-    });
+    // Paths are sorted, so the folder's files (and its subfolders') are one range.
+    let prefix = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    let siblings = (repo.files.range(prefix.clone()..))
+        .take_while(|f| f.starts_with(&prefix))
+        .filter_map(|f| {
+            let (dir, file) = f.rsplit_once('/').unwrap_or(("", f.as_str()));
+            (dir == folder).then_some(file)
+        });
     crate::checks::suggest::closest(name, siblings).map(str::to_string)
 }
 

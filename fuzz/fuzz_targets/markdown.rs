@@ -52,9 +52,15 @@ fuzz_target!(|data: &[u8]| {
             in_text(text, &(s..s + len));
         }
     }
-    for hit in lexicon::hits(&LEXICON, &file) {
-        in_text(text, &hit.location.span);
-        assert!(hit.location.start <= hit.location.end);
+    for (_, span) in lexicon::locate(&LEXICON, &file) {
+        in_text(text, &span);
+        let location = file.source.location(span);
+        assert!(location.start <= location.end);
+    }
+    // What the linter keeps agrees with what it locates.
+    let atoms = lexicon::atoms(&LEXICON, &file);
+    for (atom, _) in lexicon::locate(&LEXICON, &file) {
+        assert!(atoms.contains(atom), "located atom {atom} not in the document's set");
     }
 });
 

@@ -526,3 +526,29 @@ fn file_names_with_newlines_and_control_characters() {
     check_in(root, "sarif");
     check_in(root, "github");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_named_x_md_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "README.md", "# Evidence\n");
+    // `/dev/zero` and `/dev/tty` as `.md` files: one never ends, the other would block.
+    let mut made = 0;
+    for (name, major, minor) in [("zero.md", "1", "5"), ("tty.md", "5", "0")] {
+        let status = std::process::Command::new("mknod")
+            .arg(root.join(name))
+            .args(["c", major, minor])
+            .stderr(std::process::Stdio::null())
+            .status();
+        made += usize::from(status.is_ok_and(|s| s.success()));
+    }
+    if made == 0 {
+        // Making device nodes needs CAP_MKNOD; the FIFO test covers the same code.
+        eprintln!("skipped: this user cannot make device nodes");
+        return;
+    }
+    let json = check_in(root, "json");
+    assert!(json.codes().is_empty(), "{}", json.stdout);
+    check_in(root, "human");
+}

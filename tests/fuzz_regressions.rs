@@ -75,8 +75,8 @@ fn check_markdown(name: &str, bytes: &[u8]) {
             in_text(text, &(s..s + len), name);
         }
     }
-    for hit in lexicon::hits(&LEXICON, &file) {
-        in_text(text, &hit.location.span, name);
+    for (_, range) in lexicon::locate(&LEXICON, &file) {
+        in_text(text, &range, name);
     }
 }
 

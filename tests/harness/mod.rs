@@ -72,7 +72,40 @@ pub fn diagnostics(json: &Value) -> &Vec<Value> {
 /// Runs the binary with `args` in `cwd` (default: the crate root), killing it after
 /// [`WATCHDOG`].
 pub fn run_in(cwd: Option<&Path>, args: &[&str]) -> Run {
+    run_command(cwd, args, None)
+}
+
+/// Like [`run_in`], with the binary's data memory capped at `max_bytes` (`RLIMIT_DATA`,
+/// which on Linux ≥ 4.7 counts the heap and every private writable mapping, but not the
+/// address space malloc merely reserves): going over makes an allocation fail, so the run
+/// aborts and the caller's exit-status check fails. Elsewhere than Linux, no cap is set.
+pub fn run_in_limited(cwd: Option<&Path>, args: &[&str], max_bytes: u64) -> Run {
+    run_command(cwd, args, Some(max_bytes))
+}
+
+fn run_command(cwd: Option<&Path>, args: &[&str], max_bytes: Option<u64>) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_evidencelint"));
+    #[cfg(target_os = "linux")]
+    if let Some(max) = max_bytes {
+        use std::os::unix::process::CommandExt;
+        let limit = libc::rlimit {
+            rlim_cur: max,
+            rlim_max: max,
+        };
+        // SAFETY: `setrlimit` is async-signal-safe, and the closure neither allocates nor
+        // touches state shared with the parent.
+        unsafe {
+            command.pre_exec(move || {
+                if libc::setrlimit(libc::RLIMIT_DATA, &limit) == 0 {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::last_os_error())
+                }
+            });
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = max_bytes;
     command
         .args(args)
         .env_remove("NO_COLOR")

@@ -9,22 +9,19 @@ use super::values::ValueKind;
 use super::{Blocks, Lexicon, Sentence};
 use crate::parse::blocks::{BlockKind, TextBlock};
 
-/// Calls `stated` with each sentence where the quantity named by `phrases` has a value of
+/// Calls `stated` with each sentence where the quantity of fact atom `atom` has a value of
 /// `kind` (its block and the range of the name), until it returns `false`.
 pub(crate) fn hits(
     lexicon: &Lexicon,
-    phrases: &[Vec<usize>],
+    atom: usize,
     kind: ValueKind,
     doc: &Blocks<'_>,
     sentences: &[&Sentence<'_>],
     stated: &mut dyn FnMut(usize, Range<usize>) -> bool,
 ) {
     for (index, sentence) in sentences.iter().enumerate() {
-        for phrase in phrases.iter().filter(|p| {
-            p.iter()
-                .all(|part| sentence.matched.binary_search(part).is_ok())
-        }) {
-            let names = lexicon.occurrences(phrase[0], sentence);
+        for phrase in sentence.phrases_of(atom) {
+            let names = lexicon.occurrences(lexicon.first_part(atom, phrase), sentence);
             let Some(first) = names.first().cloned() else {
                 continue;
             };
@@ -137,17 +134,15 @@ fn other_names(
 
 /// Where every fact atom's name occurs in the sentence.
 fn all_names(lexicon: &Lexicon, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for &first in &sentence.matched {
-        let stated = (lexicon.fact_names_of_part[first].iter()).any(|p| {
-            p.iter()
-                .all(|part| sentence.matched.binary_search(part).is_ok())
-        });
-        if stated {
-            out.extend(lexicon.occurrences(first, sentence));
-        }
-    }
-    out
+    let mut firsts: Vec<usize> = (sentence.stated.iter())
+        .filter(|&&(atom, _)| lexicon.is_fact(atom as usize))
+        .map(|&(atom, phrase)| lexicon.first_part(atom as usize, phrase as usize))
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    (firsts.into_iter())
+        .flat_map(|first| lexicon.occurrences(first, sentence))
+        .collect()
 }
 
 /// A value stated by the block's structure: table cells beside or below a naming cell, the

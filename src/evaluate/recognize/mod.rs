@@ -54,6 +54,15 @@ pub struct AtomHit {
     pub range: Range<usize>,
 }
 
+/// A phrase started by a part: its atom, its index among the atom's phrases, and its other
+/// parts (all must occur in a sentence for the phrase to).
+#[derive(Debug)]
+struct Trigger {
+    atom: u32,
+    phrase: u32,
+    rest: Box<[usize]>,
+}
+
 /// A compiled atom: its phrases as lists of part indices into the set.
 #[derive(Debug)]
 struct Compiled {
@@ -68,10 +77,8 @@ pub struct Lexicon {
     /// Part regex sources, compiled on first use (most parts never occur in a repository).
     sources: Vec<String>,
     parts: Vec<OnceLock<PartRegex>>,
-    /// For each part, the atoms that use it.
-    atoms_of_part: Vec<Vec<usize>>,
-    /// For each part, the fact-name phrases (as parts) that start with it.
-    fact_names_of_part: Vec<Vec<Vec<usize>>>,
+    /// For each part, the phrases that start with it.
+    triggers: Vec<Vec<Trigger>>,
     /// The parts made of plain words, all found in one pass over a text's tokens.
     words: WordMatcher,
     /// For each part, whether the word matcher finds it (else its regex does).
@@ -101,14 +108,25 @@ pub(crate) struct Sentence<'a> {
     pub block: usize,
     pub range: Range<usize>,
     pub text: Cow<'a, str>,
-    /// The parts that occur, ascending.
-    pub matched: Vec<usize>,
+    /// The phrases that occur (every part of them does), as (atom, phrase index), ascending.
+    stated: Vec<(u32, u32)>,
     /// Where the word matcher's parts occur, in the sentence's text.
     found: Vec<PartMatch>,
     /// What is computed once about the sentence's text.
     pub memo: TextMemo,
     /// Where every fact atom's name occurs, in block coordinates (computed once).
     pub names: OnceCell<Vec<Range<usize>>>,
+}
+
+impl Sentence<'_> {
+    /// The indices of the phrases of `atom` that occur in the sentence, ascending.
+    pub fn phrases_of(&self, atom: usize) -> impl Iterator<Item = usize> + '_ {
+        let atom = atom as u32;
+        let start = self.stated.partition_point(|&(a, _)| a < atom);
+        (self.stated[start..].iter())
+            .take_while(move |&&(a, _)| a == atom)
+            .map(|&(_, phrase)| phrase as usize)
+    }
 }
 
 /// A document's blocks, with what is computed once about each.
@@ -205,25 +223,8 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&distinct)
             .map_err(|e| CompileError(e.to_string()))?;
-        let mut atoms_of_part = vec![Vec::new(); sources.len()];
-        for (a, atom) in compiled.iter().enumerate() {
-            for &p in atom.phrases.iter().flatten() {
-                if !atoms_of_part[p].contains(&a) {
-                    atoms_of_part[p].push(a);
-                }
-            }
-        }
-        let mut fact_names_of_part = vec![Vec::new(); sources.len()];
-        for atom in compiled.iter().filter(|a| a.value.is_some()) {
-            for phrase in &atom.phrases {
-                if !fact_names_of_part[phrase[0]].contains(phrase) {
-                    fact_names_of_part[phrase[0]].push(phrase.clone());
-                }
-            }
-        }
         Ok(Lexicon {
-            atoms_of_part,
-            fact_names_of_part,
+            triggers: triggers(&compiled, sources.len()),
             atoms: compiled,
             sources,
             parts,
@@ -269,15 +270,41 @@ impl Lexicon {
         matched.extend(self.regex_matches(&text));
         matched.sort_unstable();
         matched.dedup();
-        (!matched.is_empty()).then_some(Sentence {
+        let stated = self.phrases_stated(&matched);
+        (!stated.is_empty()).then_some(Sentence {
             block,
             range,
             text,
-            matched,
+            stated,
             found,
             memo: TextMemo::default(),
             names: OnceCell::new(),
         })
+    }
+
+    /// The phrases every part of which is in `matched` (ascending), as (atom, phrase index),
+    /// ascending.
+    fn phrases_stated(&self, matched: &[usize]) -> Vec<(u32, u32)> {
+        let mut stated = Vec::new();
+        for &part in matched {
+            for trigger in &self.triggers[part] {
+                if (trigger.rest.iter()).all(|p| matched.binary_search(p).is_ok()) {
+                    stated.push((trigger.atom, trigger.phrase));
+                }
+            }
+        }
+        stated.sort_unstable();
+        stated
+    }
+
+    /// The first part of phrase `phrase` of atom `atom`.
+    fn first_part(&self, atom: usize, phrase: usize) -> usize {
+        self.atoms[atom].phrases[phrase][0]
+    }
+
+    /// Whether atom `atom` is a typed fact (not a topic).
+    fn is_fact(&self, atom: usize) -> bool {
+        self.atoms[atom].value.is_some()
     }
 
     /// The regex of part `p`, compiled on first use. The literal automaton has already found
@@ -315,24 +342,19 @@ impl Lexicon {
         }
         let sentences = self.sentences(blocks);
         let doc = Blocks::new(blocks);
-        // Only atoms with a part in some sentence are examined, over those sentences only.
-        let mut relevant: Vec<Vec<&Sentence<'_>>> = vec![Vec::new(); self.atoms.len()];
-        let mut atoms: Vec<usize> = Vec::new();
-        for sentence in &sentences {
-            atoms.clear();
-            atoms.extend(
-                (sentence.matched.iter()).flat_map(|&p| self.atoms_of_part[p].iter().copied()),
-            );
-            atoms.sort_unstable();
+        // Each atom is examined over the sentences that state one of its phrases, in order.
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (s, sentence) in sentences.iter().enumerate() {
+            let mut atoms: Vec<u32> = sentence.stated.iter().map(|&(a, _)| a).collect();
             atoms.dedup();
-            for &atom in &atoms {
-                relevant[atom].push(sentence);
-            }
+            pairs.extend(atoms.into_iter().map(|a| (a, s as u32)));
         }
-        for (index, subset) in relevant.iter().enumerate() {
-            if subset.is_empty() {
-                continue;
-            }
+        pairs.sort_unstable();
+        let mut subset: Vec<&Sentence<'_>> = Vec::new();
+        for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+            let index = group[0].0 as usize;
+            subset.clear();
+            subset.extend(group.iter().map(|&(_, s)| &sentences[s as usize]));
             let atom = &self.atoms[index];
             let mut seen_blocks: Vec<usize> = Vec::new();
             let mut stated = |block: usize, range: Range<usize>| {
@@ -347,8 +369,8 @@ impl Lexicon {
                 wanted == Where::EveryBlock
             };
             match atom.value {
-                None => self.topic_hits(atom, &doc, subset, &mut stated),
-                Some(kind) => facts::hits(self, &atom.phrases, kind, &doc, subset, &mut stated),
+                None => self.topic_hits(index, &doc, &subset, &mut stated),
+                Some(kind) => facts::hits(self, index, kind, &doc, &subset, &mut stated),
             }
         }
         hits
@@ -423,18 +445,16 @@ impl Lexicon {
     /// returns `false`.
     fn topic_hits(
         &self,
-        atom: &Compiled,
+        atom: usize,
         doc: &Blocks<'_>,
         sentences: &[&Sentence<'_>],
         stated: &mut dyn FnMut(usize, Range<usize>) -> bool,
     ) {
         for sentence in sentences.iter().copied() {
-            let Some(phrase) = atom.phrases.iter().find(|p| {
-                p.iter()
-                    .all(|part| sentence.matched.binary_search(part).is_ok())
-            }) else {
+            let Some(phrase) = sentence.phrases_of(atom).next() else {
                 continue;
             };
+            let phrase = &self.atoms[atom].phrases[phrase];
             if sentence.memo.is_placeholder(&sentence.text) || !topic_has_content(doc, sentence) {
                 continue;
             }
@@ -468,6 +488,21 @@ fn within(found: &[PartMatch], range: &Range<usize>) -> Vec<PartMatch> {
             range: m.range.start - range.start..m.range.end - range.start,
         })
         .collect()
+}
+
+/// For each of `parts` parts, the phrases of `atoms` that start with it.
+fn triggers(atoms: &[Compiled], parts: usize) -> Vec<Vec<Trigger>> {
+    let mut triggers: Vec<Vec<Trigger>> = (0..parts).map(|_| Vec::new()).collect();
+    for (a, atom) in atoms.iter().enumerate() {
+        for (k, phrase) in atom.phrases.iter().enumerate() {
+            triggers[phrase[0]].push(Trigger {
+                atom: a as u32,
+                phrase: k as u32,
+                rest: phrase[1..].into(),
+            });
+        }
+    }
+    triggers
 }
 
 /// The index of a part's regex source, added if new.

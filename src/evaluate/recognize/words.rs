@@ -38,9 +38,27 @@ pub(crate) struct WordMatcher {
     longest: usize,
     /// Units by their description, while compiling.
     unit_ids: FxHashMap<String, UnitId>,
-    /// For each unit, the sequences that start with it.
-    sequences_of_first: Vec<Vec<usize>>,
-    sequences: Vec<Sequence>,
+    /// For each unit, the trie node of the sequences that start with it ([`NO_NODE`] if none).
+    first_nodes: Vec<NodeId>,
+    /// The trie of sequences: a node per sequence prefix.
+    nodes: Vec<Node>,
+    /// The trie's edges: a node and the unit of the next token, to the node it leads to.
+    children: FxHashMap<(NodeId, UnitId), NodeId>,
+}
+
+/// Index of a node of the sequence trie.
+type NodeId = u32;
+
+/// No node: no sequence starts with a unit.
+const NO_NODE: NodeId = NodeId::MAX;
+
+/// A node of the sequence trie: the tokens so far satisfy a prefix of some sequences.
+#[derive(Debug, Default)]
+struct Node {
+    /// The parts whose sequence ends here.
+    parts: Vec<usize>,
+    /// Whether some longer sequence continues from here.
+    continues: bool,
 }
 
 /// A form or prefix of a token, and the units it satisfies.
@@ -85,13 +103,6 @@ impl Entry {
 /// Letters a prefix may take before the suffix of an affix, at most, in a joined token.
 const AFFIX_SLACK: usize = 16;
 
-/// One way of writing a part as consecutive tokens.
-#[derive(Debug)]
-struct Sequence {
-    part: usize,
-    units: Vec<UnitId>,
-}
-
 /// A part found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PartMatch {
@@ -124,14 +135,33 @@ impl WordMatcher {
         }
     }
 
+    /// Adds one way of writing `part` as consecutive tokens (their units) to the trie.
     fn add_sequence(&mut self, part: usize, units: Vec<UnitId>) {
-        let duplicate = self.sequences_of_first[units[0] as usize]
-            .iter()
-            .any(|&s| self.sequences[s].part == part && self.sequences[s].units == units);
-        if !duplicate {
-            self.sequences_of_first[units[0] as usize].push(self.sequences.len());
-            self.sequences.push(Sequence { part, units });
+        let first = units[0] as usize;
+        if self.first_nodes[first] == NO_NODE {
+            self.first_nodes[first] = self.new_node();
         }
+        let mut node = self.first_nodes[first];
+        for &unit in &units[1..] {
+            self.nodes[node as usize].continues = true;
+            node = match self.children.get(&(node, unit)) {
+                Some(&child) => child,
+                None => {
+                    let child = self.new_node();
+                    self.children.insert((node, unit), child);
+                    child
+                }
+            };
+        }
+        let parts = &mut self.nodes[node as usize].parts;
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+
+    fn new_node(&mut self) -> NodeId {
+        self.nodes.push(Node::default());
+        (self.nodes.len() - 1) as NodeId
     }
 
     /// The unit of words written as one token, or `None` for the rare groups it cannot
@@ -165,8 +195,8 @@ impl WordMatcher {
         if let Some(&id) = self.unit_ids.get(&key) {
             return id;
         }
-        let id = self.sequences_of_first.len() as UnitId;
-        self.sequences_of_first.push(Vec::new());
+        let id = self.first_nodes.len() as UnitId;
+        self.first_nodes.push(NO_NODE);
         self.unit_ids.insert(key, id);
         for text in texts {
             self.longest = self.longest.max(text.len());
@@ -210,20 +240,38 @@ impl WordMatcher {
         let mut units = Vec::with_capacity(text.len() / 8 + 1);
         let tokens = self.tokens(text, &mut units);
         let mut out = Vec::new();
+        // Trie nodes reached, each with the index of the last token it consumed.
+        let mut reached: Vec<(NodeId, usize)> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            for &unit in &units[token.units.clone()] {
-                for &s in &self.sequences_of_first[unit as usize] {
-                    let sequence = &self.sequences[s];
-                    if let Some(end) = follows(text, &tokens, &units, i, &sequence.units) {
-                        out.push(PartMatch {
-                            part: sequence.part,
-                            range: token.range.start..end,
-                        });
-                    }
+            let from = out.len();
+            reached.extend(
+                (units[token.units.clone()].iter())
+                    .map(|&unit| (self.first_nodes[unit as usize], i))
+                    .filter(|&(node, _)| node != NO_NODE),
+            );
+            while let Some((node, last)) = reached.pop() {
+                let end = tokens[last].range.end;
+                let parts = &self.nodes[node as usize].parts;
+                out.extend(parts.iter().map(|&part| PartMatch {
+                    part,
+                    range: token.range.start..end,
+                }));
+                if !self.nodes[node as usize].continues {
+                    continue;
+                }
+                let Some(next) = tokens.get(last + 1) else {
+                    continue;
+                };
+                if separates(&text[end..next.range.start]) {
+                    reached.extend(
+                        (units[next.units.clone()].iter())
+                            .filter_map(|&unit| self.children.get(&(node, unit)))
+                            .map(|&child| (child, last + 1)),
+                    );
                 }
             }
+            out[from..].sort_unstable_by_key(|m| (m.part, m.range.end));
         }
-        out.sort_by_key(|m| (m.range.start, m.part, m.range.end));
         out.dedup_by_key(|m| (m.range.start, m.part));
         out
     }
@@ -326,29 +374,12 @@ fn joined_forms(words: &[Word]) -> Option<Vec<String>> {
     Some(joined)
 }
 
-/// Where a sequence starting at token `first` ends, when the following tokens satisfy its
-/// remaining units and are separated only by word separators.
-fn follows(
-    text: &str,
-    tokens: &[Token],
-    units: &[UnitId],
-    first: usize,
-    sequence: &[UnitId],
-) -> Option<usize> {
-    let mut end = tokens[first].range.end;
-    for (k, unit) in sequence.iter().enumerate().skip(1) {
-        let token = tokens.get(first + k)?;
-        if !units[token.units.clone()].contains(unit) || !separates(&text[end..token.range.start]) {
-            return None;
-        }
-        end = token.range.end;
-    }
-    Some(end)
-}
-
 /// Whether the text between two words joins them into a phrase: only spaces, dashes, slashes
 /// and underscores.
 fn separates(gap: &str) -> bool {
+    if gap == " " {
+        return true;
+    }
     gap.chars().all(|c| {
         matches!(
             c,

@@ -386,6 +386,7 @@ impl Lexicon {
                 _ => std::iter::once(0..block.text.len()).collect(),
             };
             let found = self.words.find(&block.text);
+            out.reserve(ranges.len());
             for range in ranges {
                 let text = &block.text[range.clone()];
                 let inside = within(&found, &range);
@@ -478,11 +479,13 @@ fn clamp(sentence: &Sentence<'_>, range: Range<usize>) -> Range<usize> {
     }
 }
 
-/// The matches inside `range` of a block, moved to the range's coordinates.
+/// The matches inside `range` of a block (`found` is ordered by start), moved to the range's
+/// coordinates.
 fn within(found: &[PartMatch], range: &Range<usize>) -> Vec<PartMatch> {
-    found
-        .iter()
-        .filter(|m| range.start <= m.range.start && m.range.end <= range.end)
+    let first = found.partition_point(|m| m.range.start < range.start);
+    (found[first..].iter())
+        .take_while(|m| m.range.start < range.end)
+        .filter(|m| m.range.end <= range.end)
         .map(|m| PartMatch {
             part: m.part,
             range: m.range.start - range.start..m.range.end - range.start,

@@ -45,8 +45,20 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds every number in `text`, in order of position.
 pub fn find_numbers(text: &str) -> Vec<Number> {
+    // Only ASCII digits parse as numbers, and every date has digits: most sentences have none.
+    let mut out = match text.bytes().any(|b| b.is_ascii_digit()) {
+        true => digit_numbers(text),
+        false => Vec::new(),
+    };
+    out.extend(word_numbers(text));
+    out.sort_by_key(|n| (n.range.start, std::cmp::Reverse(n.range.end)));
+    with_echoes(text, out)
+}
+
+/// The numbers written with digits, outside dates and times.
+fn digit_numbers(text: &str) -> Vec<Number> {
     let dates: Vec<Range<usize>> = DATE.find_iter(text).map(|m| m.range()).collect();
-    let mut out: Vec<Number> = DIGITS
+    DIGITS
         .find_iter(text)
         .filter(|m| {
             !dates
@@ -54,10 +66,7 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
                 .any(|d| d.start <= m.start() && m.end() <= d.end)
         })
         .filter_map(|m| digit_number(text, m.range()))
-        .collect();
-    out.extend(word_numbers(text));
-    out.sort_by_key(|n| (n.range.start, std::cmp::Reverse(n.range.end)));
-    with_echoes(text, out)
+        .collect()
 }
 
 /// Digits echoing a number in words, as in contracts: "four (4) hours".

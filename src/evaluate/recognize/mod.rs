@@ -7,6 +7,7 @@ pub mod facts;
 mod memo;
 pub mod numbers;
 pub mod text;
+mod token_cache;
 pub mod topic;
 pub mod values;
 mod words;

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::token_cache::{self, Generation, MAX_CACHED};
 use super::topic::Word;
 
 /// Index of a token pattern: one token with one of some forms, or starting with a prefix.
@@ -36,6 +37,8 @@ pub(crate) struct WordMatcher {
     short_first_bytes: [u64; 4],
     /// The longest form or prefix, in bytes.
     longest: usize,
+    /// Identifies the matcher's current contents to the per-thread token caches.
+    generation: Generation,
     /// Units by their description, while compiling.
     unit_ids: FxHashMap<String, UnitId>,
     /// For each unit, the trie node of the sequences that start with it ([`NO_NODE`] if none).
@@ -124,6 +127,7 @@ impl WordMatcher {
         if words.is_empty() {
             return;
         }
+        self.generation = Generation::default();
         for groups in groupings(words.len()) {
             let units: Option<Vec<UnitId>> = groups
                 .iter()
@@ -280,24 +284,38 @@ impl WordMatcher {
     fn tokens(&self, text: &str, units: &mut Vec<UnitId>) -> Vec<Token> {
         let bytes = text.as_bytes();
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-        let mut lower = vec![0u8; self.longest];
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
+        let mut lower = vec![0u8; self.longest.max(MAX_CACHED)];
+        token_cache::with(self.generation, |cache| {
+            let mut i = 0;
+            while i < bytes.len() {
+                if !bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let first = units.len();
+                let token = &bytes[start..i];
+                if token.len() > MAX_CACHED {
+                    self.units_of(token, &mut lower, units);
+                } else {
+                    for (l, b) in lower.iter_mut().zip(token) {
+                        *l = b.to_ascii_lowercase();
+                    }
+                    let key = token_cache::key(&lower[..token.len()]);
+                    if !cache.extend(key, units) {
+                        self.units_of(token, &mut lower, units);
+                        cache.insert(key, &units[first..]);
+                    }
+                }
+                tokens.push(Token {
+                    range: start..i,
+                    units: first..units.len(),
+                });
             }
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            let first = units.len();
-            self.units_of(&bytes[start..i], &mut lower, units);
-            tokens.push(Token {
-                range: start..i,
-                units: first..units.len(),
-            });
-        }
+        });
         tokens
     }
 
@@ -564,6 +582,22 @@ mod tests {
             }
         }
         assert!(disagreements.is_empty(), "{disagreements:#?}");
+    }
+
+    /// The per-thread token cache never answers for another matcher, or for a matcher that
+    /// has changed since.
+    #[test]
+    fn token_cache_follows_the_matcher() {
+        let text = "Backups are rotated; the backup plan";
+        assert_eq!(found(&["backup"], text).len(), 2);
+        assert!(found(&["rotat*"], text).iter().all(|(_, t)| t == "rotated"));
+        let mut growing = matcher(&["plan"]);
+        assert_eq!(growing.find(text).len(), 1);
+        growing.add(1, &topic::part_words("backup*").unwrap());
+        assert_eq!(growing.find(text).len(), 3);
+        let long = "disasterrecoverybackupsnapshots";
+        assert!(found(&["snapshot"], long).is_empty());
+        assert_eq!(found(&["disaster*"], long).len(), 1);
     }
 
     #[test]

@@ -341,6 +341,9 @@ fn parse_words(text: &str, tokens: &[Token], start: usize) -> Option<(f64, usize
 /// "half a"/"half an" (0.5) and "a couple of" (2).
 fn parse_special(text: &str, tokens: &[Token], start: usize) -> Option<(f64, usize)> {
     let word = tokens[start].word;
+    if !matches!(word, "half" | "a") {
+        return None;
+    }
     let next = word_at(text, tokens, start + 1, start);
     match (word, next) {
         ("half", Some("a" | "an")) => Some((0.5, start + 1)),

@@ -138,6 +138,9 @@ mod tests {
         assert_eq!(BUILTIN.len(), BUILTIN_JSON.len());
         let (json, yaml) = (Catalog::builtin(), Catalog::builtin_from_yaml());
         assert_eq!(format!("{:?}", json.packs), format!("{:?}", yaml.packs));
-        assert_eq!(format!("{:?}", json.atoms.atoms), format!("{:?}", yaml.atoms.atoms));
+        assert_eq!(
+            format!("{:?}", json.atoms.atoms),
+            format!("{:?}", yaml.atoms.atoms)
+        );
     }
 }

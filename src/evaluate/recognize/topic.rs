@@ -40,7 +40,9 @@ pub fn compile(phrase: &str) -> Result<Phrase, String> {
         }
         compiled.parts.push(part_regex(&words));
         compiled.literals.push(literal(part));
-        compiled.words.push(words.into_iter().map(word_forms).collect());
+        compiled
+            .words
+            .push(words.into_iter().map(word_forms).collect());
     }
     Ok(compiled)
 }

@@ -2,9 +2,10 @@
 //!
 //! Each detector has *triggers*: patterns that every text it reports on must contain (a
 //! necessary condition, not a sufficient one). All triggers are compiled into one byte-level
-//! [`RegexSet`], so a text is read once for every detector, and most evidence — which holds no
-//! secret-like text at all — is dismissed after that single pass. Only the detectors whose
-//! triggers matched then run.
+//! regex, so a text is read once for every detector, and most evidence — which holds no
+//! secret-like text at all — is dismissed after that single pass (a plain search, which is
+//! much faster than asking a [`RegexSet`] which patterns match). Only when something matched
+//! does the set tell which detectors' triggers did, and only those detectors run.
 //!
 //! The triggers are ASCII and case-insensitive where their detector is. The detectors that
 //! match case-insensitively with Unicode rules also accept `ſ` (U+017F, a form of `s`) and the
@@ -13,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use regex::bytes::{RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// A key character of an AWS secret access key (see `aws_secret_key.rs`).
 const KEY_CHAR: &str = "[A-Za-z0-9/+]";
@@ -46,7 +47,7 @@ const KNOWN_TOKEN: u8 = 1 << 4;
 const ASSIGNED: u8 = 1 << 5;
 const ALL: u8 = (1 << 6) - 1;
 
-/// What a trigger means when it matches.
+/// What a trigger means when it matches (whether it alone can make a detector run).
 #[derive(Clone, Copy)]
 enum Effect {
     /// These detectors must run.
@@ -96,22 +97,37 @@ fn triggers() -> Vec<(String, Effect)> {
 
 /// The compiled triggers and the effect of each.
 struct Triggers {
+    /// Every trigger but AWS context, which makes nothing run on its own.
+    any: Regex,
     set: RegexSet,
     effects: Vec<Effect>,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let (patterns, effects): (Vec<String>, Vec<Effect>) = triggers().into_iter().unzip();
+    let alone = patterns
+        .iter()
+        .zip(&effects)
+        .filter(|(_, effect)| !matches!(effect, Effect::KeyContext))
+        .map(|(pattern, _)| format!("(?:{pattern})"));
+    let any = RegexBuilder::new(&alone.collect::<Vec<_>>().join("|"))
+        .unicode(false)
+        .build()
+        .expect("valid trigger patterns");
     let set = RegexSetBuilder::new(patterns)
         .unicode(false)
         .build()
         .expect("valid trigger patterns");
-    Triggers { set, effects }
+    Triggers { any, set, effects }
 });
 
-/// The detectors that could report something in `text`, found in one pass.
+/// The detectors that could report something in `text`: one search, and a second look only
+/// when something matched.
 pub(crate) fn possible(text: &str) -> Possible {
     let triggers = &*TRIGGERS;
+    if !triggers.any.is_match(text.as_bytes()) {
+        return Possible(0);
+    }
     let matched = triggers.set.matches(text.as_bytes());
     let (mut run, mut context, mut candidate) = (0u8, false, false);
     for index in matched.iter() {

@@ -95,43 +95,39 @@ fn triggers() -> Vec<(String, Effect)> {
     ]
 }
 
-/// The compiled triggers and the effect of each.
-struct Triggers {
-    /// Every trigger but AWS context, which makes nothing run on its own.
-    any: Regex,
-    set: RegexSet,
-    effects: Vec<Effect>,
-}
-
-static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
-    let (patterns, effects): (Vec<String>, Vec<Effect>) = triggers().into_iter().unzip();
-    let alone = patterns
-        .iter()
-        .zip(&effects)
+/// Every trigger but AWS context (which makes nothing run on its own), as one regex.
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
+    let alone: Vec<String> = triggers()
+        .into_iter()
         .filter(|(_, effect)| !matches!(effect, Effect::KeyContext))
-        .map(|(pattern, _)| format!("(?:{pattern})"));
-    let any = RegexBuilder::new(&alone.collect::<Vec<_>>().join("|"))
+        .map(|(pattern, _)| format!("(?:{pattern})"))
+        .collect();
+    RegexBuilder::new(&alone.join("|"))
         .unicode(false)
         .build()
-        .expect("valid trigger patterns");
+        .expect("valid trigger patterns")
+});
+
+/// Every trigger as a set, and the effect of each; built only when a text first needs it.
+static SET: LazyLock<(RegexSet, Vec<Effect>)> = LazyLock::new(|| {
+    let (patterns, effects): (Vec<String>, Vec<Effect>) = triggers().into_iter().unzip();
     let set = RegexSetBuilder::new(patterns)
         .unicode(false)
         .build()
         .expect("valid trigger patterns");
-    Triggers { any, set, effects }
+    (set, effects)
 });
 
 /// The detectors that could report something in `text`: one search, and a second look only
 /// when something matched.
 pub(crate) fn possible(text: &str) -> Possible {
-    let triggers = &*TRIGGERS;
-    if !triggers.any.is_match(text.as_bytes()) {
+    if !ANY.is_match(text.as_bytes()) {
         return Possible(0);
     }
-    let matched = triggers.set.matches(text.as_bytes());
+    let (set, effects) = &*SET;
     let (mut run, mut context, mut candidate) = (0u8, false, false);
-    for index in matched.iter() {
-        match triggers.effects[index] {
+    for index in set.matches(text.as_bytes()).iter() {
+        match effects[index] {
             Effect::Run(detectors) => run |= detectors,
             Effect::KeyContext => context = true,
             Effect::KeyCandidate => candidate = true,

@@ -3,11 +3,9 @@
 //! `rds_mariadb_instance`, confirmed in draw.io's AWS sidebars; see [`super::services`]) or by
 //! label. A source database of a migration counts too: the report shows what is drawn.
 
-use std::sync::LazyLock;
-
-use regex::RegexSet;
-
+use super::labels::LabelMatches;
 use super::services::icon_matches;
+#[cfg(test)]
 use super::shapes::Shape;
 
 /// (engine name, icon pattern, case-insensitive label pattern)
@@ -27,22 +25,31 @@ const ENGINES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// The label patterns, compiled once, as one set (pattern `i` is engine `i`'s).
-static LABELS: LazyLock<RegexSet> =
-    LazyLock::new(|| super::pattern::compile_set(ENGINES.iter().map(|(_, _, label)| *label)));
+/// How many engines the table has (their label patterns follow the services' in
+/// [`super::labels`]).
+pub(crate) const LABEL_COUNT: usize = ENGINES.len();
+
+/// The label pattern of each engine, in table order.
+pub(crate) fn label_sources() -> impl Iterator<Item = &'static str> + Clone {
+    ENGINES.iter().map(|(_, _, label)| *label)
+}
 
 /// The engines named, in [`ENGINES`] order.
+#[cfg(test)]
 pub(crate) fn named(shapes: &[Shape], icons: &[Vec<String>]) -> Vec<String> {
-    let named: Vec<usize> = shapes
-        .iter()
-        .flat_map(|s| LABELS.matches(&s.label).into_iter())
-        .collect();
+    let labels: Vec<LabelMatches> = shapes.iter().map(|s| LabelMatches::of(&s.label)).collect();
+    named_matched(&labels, icons)
+}
+
+/// The engines named by shapes whose labels matched `labels` and whose icons are `icons`, in
+/// [`ENGINES`] order.
+pub(crate) fn named_matched(labels: &[LabelMatches], icons: &[Vec<String>]) -> Vec<String> {
     ENGINES
         .iter()
         .enumerate()
         .filter(|(i, (_, icon, _))| {
             let by_icon = icons.iter().flatten().any(|x| icon_matches(icon, x));
-            by_icon || named.contains(i)
+            by_icon || labels.iter().any(|l| l.engine(*i))
         })
         .map(|(_, (name, _, _))| name.to_string())
         .collect()

@@ -2,14 +2,10 @@
 //! from the shapes' labels and draw.io styles.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
-
-use super::pattern::compile;
-
-use regex::Regex;
 
 use super::Features;
-use super::services::{icon_matches, recognize};
+use super::labels::{LabelMatches, Pattern};
+use super::services::{icon_matches, recognize_matched};
 use super::shapes::Shape;
 use super::{engines, zones};
 
@@ -33,27 +29,22 @@ const ON_PREMISES_ICONS: &[&str] = &[
 ];
 
 /// `subnet`, `private subnets`, `DB subnet group`.
-static SUBNET: LazyLock<Regex> = LazyLock::new(|| compile(r"\bsubnets?\b"));
+pub(crate) const SUBNET_SRC: &str = r"\bsubnets?\b";
 
 /// `on-premises`, `on premise`, `on-prem`, `data center`, `corporate network`.
-static ON_PREMISES: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"\bon[\s-]*prem(?:ise|ises)?\b|\bdata[\s-]*cent(?:er|re)s?\b|\b(?:corporate|customer|enterprise) network\b",
-    )
-});
+pub(crate) const ON_PREMISES_SRC: &str = r"\bon[\s-]*prem(?:ise|ises)?\b|\bdata[\s-]*cent(?:er|re)s?\b|\b(?:corporate|customer|enterprise) network\b";
 
 /// `DB instance`, `DB cluster`, `database instance`.
-static DB_RESOURCE: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"\b(?:db|database)[\s-]*(?:instance|cluster)s?\b"));
+pub(crate) const DB_RESOURCE_SRC: &str = r"\b(?:db|database)[\s-]*(?:instance|cluster)s?\b";
 
-/// Replication roles that mean a managed database when said together with [`DB_CONTEXT`].
-static DB_ROLE: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"\b(?:primary|standby|read[\s-]*replicas?|replica|writer|reader)\b"));
+/// Replication roles that mean a managed database when said together with
+/// [`DB_CONTEXT_SRC`].
+pub(crate) const DB_ROLE_SRC: &str =
+    r"\b(?:primary|standby|read[\s-]*replicas?|replica|writer|reader)\b";
 
 /// Words that put a role in a database context.
-static DB_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"\b(?:db|database|rds|aurora|mysql|postgres(?:ql)?|mariadb|oracle|sql server)\b")
-});
+pub(crate) const DB_CONTEXT_SRC: &str =
+    r"\b(?:db|database|rds|aurora|mysql|postgres(?:ql)?|mariadb|oracle|sql server)\b";
 
 /// The icon names in a draw.io style: the part after `mxgraph.awsN.` of each `shape`,
 /// `grIcon`, `resIcon` or `prIcon` value, lowercased (`group_vpc2`, `rds_instance`).
@@ -74,48 +65,49 @@ fn aws_icon_name(value: &str) -> Option<String> {
     (known_family && !name.is_empty()).then(|| name.to_ascii_lowercase())
 }
 
-/// Derives the features shown by `shapes`.
+/// Derives the features shown by `shapes`. Each label is read once for every label pattern
+/// ([`LabelMatches`]); only zone names are then looked for again, in the labels that have some.
 pub(crate) fn derive(shapes: &[Shape]) -> Features {
     let icons: Vec<Vec<String>> = shapes.iter().map(|s| icons(&s.style)).collect();
-    let services = recognized_services(shapes, &icons);
+    let labels: Vec<LabelMatches> = shapes.iter().map(|s| LabelMatches::of(&s.label)).collect();
+    let services = recognized_services(&labels, &icons);
     let has = |service: &str| services.iter().any(|s| s == service);
-    let (availability_zones, zone_names) = zones::survey(shapes, &icons);
+    let (availability_zones, zone_names) = zones::survey(shapes, &labels, &icons);
+    let any_label = |pattern: Pattern| labels.iter().any(|l| l.has(pattern));
     Features {
         vpc: has("Amazon VPC"),
         availability_zones,
         zone_names,
-        multi_az_statement: shapes.iter().any(|s| zones::states_multi_az(&s.label)),
-        subnets: any_shape(shapes, &icons, SUBNET_ICONS, &SUBNET),
-        database: has("Amazon RDS") || has("Amazon Aurora") || shapes.iter().any(names_database),
-        engines: engines::named(shapes, &icons),
-        on_premises: any_shape(shapes, &icons, ON_PREMISES_ICONS, &ON_PREMISES),
+        multi_az_statement: any_label(Pattern::Statement),
+        subnets: any_icon(&icons, SUBNET_ICONS) || any_label(Pattern::Subnet),
+        database: has("Amazon RDS") || has("Amazon Aurora") || labels.iter().any(names_database),
+        engines: engines::named_matched(&labels, &icons),
+        on_premises: any_icon(&icons, ON_PREMISES_ICONS) || any_label(Pattern::OnPremises),
         services,
     }
 }
 
 /// Every recognized service, sorted and deduplicated.
-fn recognized_services(shapes: &[Shape], icons: &[Vec<String>]) -> Vec<String> {
-    let names: BTreeSet<&str> = shapes
+fn recognized_services(labels: &[LabelMatches], icons: &[Vec<String>]) -> Vec<String> {
+    let names: BTreeSet<&str> = labels
         .iter()
         .zip(icons)
-        .flat_map(|(shape, icons)| recognize(icons, &shape.label))
+        .flat_map(|(label, icons)| recognize_matched(icons, label))
         .collect();
     names.into_iter().map(str::to_string).collect()
 }
 
-/// True when some shape has one of `patterns` as an icon or a label matching `label`.
-fn any_shape(shapes: &[Shape], icons: &[Vec<String>], patterns: &[&str], label: &Regex) -> bool {
-    let by_icon = icons
+/// True when some shape has one of `patterns` as an icon.
+fn any_icon(icons: &[Vec<String>], patterns: &[&str]) -> bool {
+    icons
         .iter()
         .flatten()
-        .any(|icon| patterns.iter().any(|p| icon_matches(p, icon)));
-    by_icon || shapes.iter().any(|s| label.is_match(&s.label))
+        .any(|icon| patterns.iter().any(|p| icon_matches(p, icon)))
 }
 
 /// True when a label names a database resource or a replication role of a database.
-fn names_database(shape: &Shape) -> bool {
-    let label = &shape.label;
-    DB_RESOURCE.is_match(label) || (DB_ROLE.is_match(label) && DB_CONTEXT.is_match(label))
+fn names_database(label: &LabelMatches) -> bool {
+    label.has(Pattern::DbResource) || (label.has(Pattern::DbRole) && label.has(Pattern::DbContext))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod engines;
 mod features;
 mod html;
 mod inflate;
+mod labels;
 mod limits;
 mod pattern;
 mod png;

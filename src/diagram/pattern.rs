@@ -1,6 +1,6 @@
 //! Case-insensitive label patterns (services, engines, zones, features), compiled once.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
 /// Compiles a case-insensitive pattern known to be valid. ASCII classes and word boundaries
 /// are tried first: labels are matched on English words, and Unicode tables make compiling
@@ -11,20 +11,5 @@ pub(crate) fn compile(pattern: &str) -> Regex {
         .unicode(false)
         .build()
         .or_else(|_| RegexBuilder::new(pattern).case_insensitive(true).build())
-        .expect("diagram label patterns are valid")
-}
-
-/// Compiles case-insensitive patterns known to be valid into one set (one automaton for all,
-/// far cheaper to build than a regex each), ASCII first as [`compile`] does.
-pub(crate) fn compile_set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> RegexSet {
-    RegexSetBuilder::new(patterns.clone())
-        .case_insensitive(true)
-        .unicode(false)
-        .build()
-        .or_else(|_| {
-            RegexSetBuilder::new(patterns)
-                .case_insensitive(true)
-                .build()
-        })
         .expect("diagram label patterns are valid")
 }

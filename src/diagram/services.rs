@@ -23,9 +23,7 @@
 //! `group_private_subnet`, `ec2`, `lambda`, `s3`, `cloudwatch`, `key_management_service`,
 //! `secrets_manager`. A trailing `*` below matches any icon name with that prefix.
 
-use std::sync::LazyLock;
-
-use regex::RegexSet;
+use super::labels::LabelMatches;
 
 /// One recognizable service: its AWS name, its icons, and a case-insensitive label pattern.
 struct Service {
@@ -192,9 +190,13 @@ const fn svc(name: &'static str, icons: &'static [&'static str], label: &'static
     Service { name, icons, label }
 }
 
-/// The label patterns, compiled once, as one set (pattern `i` is service `i`'s).
-static LABELS: LazyLock<RegexSet> =
-    LazyLock::new(|| super::pattern::compile_set(SERVICES.iter().map(|s| s.label)));
+/// How many services the table has (their label patterns come first in [`super::labels`]).
+pub(crate) const LABEL_COUNT: usize = SERVICES.len();
+
+/// The label pattern of each service, in table order.
+pub(crate) fn label_sources() -> impl Iterator<Item = &'static str> + Clone {
+    SERVICES.iter().map(|s| s.label)
+}
 
 /// True when `icon` matches `pattern` (exactly, or by prefix for a trailing `*`).
 pub(crate) fn icon_matches(pattern: &str, icon: &str) -> bool {
@@ -205,8 +207,14 @@ pub(crate) fn icon_matches(pattern: &str, icon: &str) -> bool {
 }
 
 /// The names of the services shown by a shape with these `icons` and this `label`.
+#[cfg(test)]
 pub(crate) fn recognize(icons: &[String], label: &str) -> Vec<&'static str> {
-    let named = LABELS.matches(label);
+    recognize_matched(icons, &LabelMatches::of(label))
+}
+
+/// The names of the services shown by a shape with these `icons` and a label that matched
+/// `label`.
+pub(crate) fn recognize_matched(icons: &[String], label: &LabelMatches) -> Vec<&'static str> {
     SERVICES
         .iter()
         .enumerate()
@@ -214,7 +222,7 @@ pub(crate) fn recognize(icons: &[String], label: &str) -> Vec<&'static str> {
             let by_icon = icons
                 .iter()
                 .any(|icon| service.icons.iter().any(|p| icon_matches(p, icon)));
-            by_icon || named.matched(*i)
+            by_icon || label.service(*i)
         })
         .map(|(_, service)| service.name)
         .collect()

@@ -15,45 +15,46 @@ use super::pattern::compile;
 
 use regex::Regex;
 
+use super::labels::{LabelMatches, Pattern};
 use super::services::icon_matches;
 use super::shapes::Shape;
 
 /// "Multi-AZ", "multiple availability zones", "multi-region", "two AZs", "cross-region".
-static STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
-        r"\bmulti[\s-]*(?:az|availability[\s-]*zones?|regions?|regional)\b",
-        r"|\b(?:multiple|two|three|four|[2-6])\s+(?:availability[\s-]*zones|azs|regions)\b",
-        r"|\bcross[\s-]*(?:region|az)\b",
-    ))
-});
+pub(crate) const STATEMENT_SRC: &str = concat!(
+    r"\bmulti[\s-]*(?:az|availability[\s-]*zones?|regions?|regional)\b",
+    r"|\b(?:multiple|two|three|four|[2-6])\s+(?:availability[\s-]*zones|azs|regions)\b",
+    r"|\bcross[\s-]*(?:region|az)\b",
+);
+static STATEMENT: LazyLock<Regex> = LazyLock::new(|| compile(STATEMENT_SRC));
 
 /// Zone names such as `us-east-1a`, `eu-west-2b`, `us-gov-west-1a`, and AZ IDs (`use1-az1`).
-static ZONE_ID: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
-        r"\b[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|northwest|",
-        r"southeast|southwest)-\d{1,2}[a-z]\b|\b[a-z]{3,5}\d{1,2}-az\d{1,2}\b",
-    ))
-});
+pub(crate) const ZONE_ID_SRC: &str = concat!(
+    r"\b[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central|northeast|northwest|",
+    r"southeast|southwest)-\d{1,2}[a-z]\b|\b[a-z]{3,5}\d{1,2}-az\d{1,2}\b",
+);
+static ZONE_ID: LazyLock<Regex> = LazyLock::new(|| compile(ZONE_ID_SRC));
 
 /// `Availability Zone A`, `AZ 1`, `AZ-b`, `AZ1a`: the suffix names the zone.
-static NAMED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"\b(?:availability[\s-]*zone|az)[\s:_#-]*([1-9]?[a-f]|[1-9]\d?)\b"));
+pub(crate) const NAMED_SRC: &str =
+    r"\b(?:availability[\s-]*zone|az)[\s:_#-]*([1-9]?[a-f]|[1-9]\d?)\b";
+static NAMED: LazyLock<Regex> = LazyLock::new(|| compile(NAMED_SRC));
 
 /// `Availability Zones A and B`, `AZs 1, 2 and 3`, `AZs a/b`: a plural label listing zones.
-static LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    compile(concat!(
-        r"\b(?:availability[\s-]*zones|azs)[\s:]*",
-        r"((?:[1-9]?[a-f]|[1-9]\d?)(?:\s*(?:,|&|/|\band\b)\s*(?:[1-9]?[a-f]|[1-9]\d?))+)\b",
-    ))
-});
+pub(crate) const LISTED_SRC: &str = concat!(
+    r"\b(?:availability[\s-]*zones|azs)[\s:]*",
+    r"((?:[1-9]?[a-f]|[1-9]\d?)(?:\s*(?:,|&|/|\band\b)\s*(?:[1-9]?[a-f]|[1-9]\d?))+)\b",
+);
+static LISTED: LazyLock<Regex> = LazyLock::new(|| compile(LISTED_SRC));
 
 /// One zone of a [`LISTED`] list.
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(?:[1-9]?[a-f]|[1-9]\d?)\b"));
 
 /// Any mention of an Availability Zone.
-static ANY_AZ: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(?:availability[\s-]*zone|az)\b"));
+pub(crate) const ANY_AZ_SRC: &str = r"\b(?:availability[\s-]*zone|az)\b";
+static ANY_AZ: LazyLock<Regex> = LazyLock::new(|| compile(ANY_AZ_SRC));
 
 /// True when `label` states multi-AZ or multi-region operation.
+#[cfg(test)]
 pub(crate) fn states_multi_az(label: &str) -> bool {
     STATEMENT.is_match(label)
 }
@@ -61,16 +62,39 @@ pub(crate) fn states_multi_az(label: &str) -> bool {
 /// The distinct Availability Zones the shapes show.
 #[cfg(test)]
 pub(crate) fn count(shapes: &[Shape], icons: &[Vec<String>]) -> usize {
-    survey(shapes, icons).0
+    let labels: Vec<LabelMatches> = shapes.iter().map(|s| LabelMatches::of(&s.label)).collect();
+    survey(shapes, &labels, icons).0
+}
+
+/// True when a label that matched `m` can show no zone: it mentions none and states nothing
+/// that would be cut out of it first. (Non-ASCII labels are always read: lowercasing them can
+/// produce ASCII letters.)
+fn shows_no_zone(label: &str, m: &LabelMatches) -> bool {
+    let patterns = [
+        Pattern::Statement,
+        Pattern::ZoneId,
+        Pattern::Named,
+        Pattern::Listed,
+        Pattern::AnyAz,
+    ];
+    label.is_ascii() && !patterns.iter().any(|&p| m.has(p))
 }
 
 /// The number of distinct Availability Zones the shapes show, and their names where written:
 /// zone names and IDs as written (`us-east-1a`), or else lettered or numbered labels (`AZ A`).
-pub(crate) fn survey(shapes: &[Shape], icons: &[Vec<String>]) -> (usize, Vec<String>) {
+/// `labels` holds what each shape's label matched.
+pub(crate) fn survey(
+    shapes: &[Shape],
+    labels: &[LabelMatches],
+    icons: &[Vec<String>],
+) -> (usize, Vec<String>) {
     let mut zone_ids = BTreeSet::new();
     let mut named = BTreeSet::new();
     let mut unnamed = 0;
-    for shape in shapes {
+    for (shape, matched) in shapes.iter().zip(labels) {
+        if shows_no_zone(&shape.label, matched) {
+            continue;
+        }
         let label = STATEMENT.replace_all(&shape.label, " ").to_lowercase();
         let before = zone_ids.len() + named.len();
         zone_ids.extend(ZONE_ID.find_iter(&label).map(|m| m.as_str().to_string()));
@@ -190,7 +214,9 @@ mod tests {
     fn names_the_zones_it_counts() {
         let survey_of = |labels: &[&str]| {
             let shapes = shapes(labels);
-            survey(&shapes, &vec![Vec::new(); shapes.len()])
+            let labels: Vec<LabelMatches> =
+                shapes.iter().map(|s| LabelMatches::of(&s.label)).collect();
+            survey(&shapes, &labels, &vec![Vec::new(); shapes.len()])
         };
         let labels = [
             "Availability Zone a",

@@ -2,12 +2,13 @@
 //!
 //! This is the raw, deserialized shape (kebab-case keys, unknown keys rejected); `packs::load`
 //! validates it and reports located errors. `rules/pack.schema.json` describes the same shape.
+//! `build.rs` also serializes the built-in packs to JSON with these types.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 /// A whole pack: one checklist program.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawPack {
     /// Program id, e.g. `rds-sd-2025-08`.
@@ -28,7 +29,7 @@ pub struct RawPack {
 }
 
 /// When the checklist may be used.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawValidity {
     /// Release date (`YYYY-MM-DD`).
@@ -48,7 +49,7 @@ pub struct RawValidity {
 }
 
 /// Prerequisite parameters for case studies (PRE-2.1, PRE-4.1 and their Aurora equivalents).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawCaseStudyRules {
     /// The control the case-study rules belong to (e.g. `PRE-2.1`).
@@ -68,7 +69,7 @@ pub struct RawCaseStudyRules {
 }
 
 /// Recency rule for case studies.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawRecency {
     /// `start` or `end`.
@@ -80,7 +81,7 @@ pub struct RawRecency {
 }
 
 /// How many case studies each engine needs.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawPerEngine {
     /// The control that owns the rule (e.g. `PRE-4.1`).
@@ -94,7 +95,7 @@ pub struct RawPerEngine {
 }
 
 /// Where the evidence of a control or item is pooled.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Serialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum RawScope {
     /// Every case study must evidence it, in its own documents.
@@ -108,7 +109,7 @@ pub enum RawScope {
 }
 
 /// A checklist control.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawControl {
     /// Control ID, e.g. `RDS-009`.
@@ -134,7 +135,7 @@ pub struct RawControl {
 }
 
 /// A condition on case study front matter fields; every listed field must match one value.
-#[derive(Debug, Deserialize, Default, Clone)]
+#[derive(Debug, Deserialize, Serialize, Default, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawCondition {
     /// `migration | existing-architecture | new-application`.
@@ -149,7 +150,7 @@ pub struct RawCondition {
 }
 
 /// One evidence item of a control.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawItem {
     /// Stable id, unique in the control (`rto` → code `RDS-009/rto`).
@@ -178,7 +179,7 @@ pub struct RawItem {
 /// Exactly one key is set. Topic phrases: words match case-insensitively, with plural and
 /// British/American variants; `cut over` also matches `cut-over` and `cutover`; a trailing `*`
 /// makes a prefix (`rotat*`); `A ~ B` requires both parts in the same sentence, in any order.
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawRecognizer {
     /// Any of these phrases, in a sentence that is not a placeholder.
@@ -199,7 +200,7 @@ pub struct RawRecognizer {
 }
 
 /// A typed fact: a quantity named by one of `names`, with a value of type `value`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawFact {
     /// Names of the quantity (topic phrase syntax).

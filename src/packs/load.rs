@@ -82,6 +82,17 @@ pub fn load(
                 .help("see rules/pack.schema.json for the pack format"),
         ]
     })?;
+    validate(raw, source, origin, taken, atoms)
+}
+
+/// Validates a deserialized pack (errors point into `source`, where `raw` has spans).
+pub fn validate(
+    raw: RawPack,
+    source: &SourceText,
+    origin: &str,
+    taken: &BTreeSet<String>,
+    atoms: &mut AtomTable,
+) -> Result<Pack, Vec<Diagnostic>> {
     let mut loader = Loader {
         source,
         errors: Vec::new(),

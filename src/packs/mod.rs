@@ -24,6 +24,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The built-in packs converted to JSON by `build.rs`, in [`BUILTIN`] order.
+pub const BUILTIN_JSON: &[&str] = &[
+    include_str!(concat!(env!("OUT_DIR"), "/rds-sd-2025-08.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/aurora-sd-2019-12.json")),
+];
+
 /// Every loaded pack and the atoms their recognizers use.
 #[derive(Debug, Default)]
 pub struct Catalog {
@@ -34,8 +40,25 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The built-in packs. They are validated by the test suite, so a failure here is a bug.
+    /// The built-in packs, from their JSON form ([`BUILTIN_JSON`]). They are validated by the
+    /// test suite (from the YAML, with located errors), so a failure here is a bug.
     pub fn builtin() -> Self {
+        let mut catalog = Catalog::default();
+        for ((name, _), json) in BUILTIN.iter().zip(BUILTIN_JSON) {
+            let raw = serde_json::from_str(json)
+                .unwrap_or_else(|e| panic!("built-in pack {name} is invalid: {e}"));
+            // The JSON has no spans: errors (a bug) would point at the start of the file.
+            let source = SourceText::new(format!("rules/{name}"), String::new());
+            let origin = format!("builtin:{name}");
+            if let Err(errors) = catalog.add_raw(raw, &source, &origin) {
+                panic!("built-in pack {name} is invalid: {errors:?}");
+            }
+        }
+        catalog
+    }
+
+    /// The built-in packs loaded from their YAML text, as a user's pack is (for tests).
+    pub fn builtin_from_yaml() -> Self {
         let mut catalog = Catalog::default();
         for (name, text) in BUILTIN {
             let source = SourceText::new(format!("rules/{name}"), (*text).to_string());
@@ -50,6 +73,23 @@ impl Catalog {
     pub fn add(&mut self, source: &SourceText, origin: &str) -> Result<(), Vec<Diagnostic>> {
         let taken: BTreeSet<String> = self.control_ids().map(str::to_string).collect();
         let pack = load::load(source, origin, &taken, &mut self.atoms)?;
+        self.push(pack, source)
+    }
+
+    /// Adds a deserialized pack; errors point into `source`.
+    fn add_raw(
+        &mut self,
+        raw: format::RawPack,
+        source: &SourceText,
+        origin: &str,
+    ) -> Result<(), Vec<Diagnostic>> {
+        let taken: BTreeSet<String> = self.control_ids().map(str::to_string).collect();
+        let pack = load::validate(raw, source, origin, &taken, &mut self.atoms)?;
+        self.push(pack, source)
+    }
+
+    /// Adds a validated pack, unless its program is already defined.
+    fn push(&mut self, pack: Pack, source: &SourceText) -> Result<(), Vec<Diagnostic>> {
         if self.program(&pack.program).is_some() {
             return Err(vec![
                 Diagnostic::error(
@@ -85,5 +125,22 @@ impl Catalog {
         self.packs
             .iter()
             .find_map(|p| p.control(id).map(|c| (p, c)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON that `build.rs` derives from the YAML loads into the very same catalog.
+    #[test]
+    fn builtin_json_matches_the_yaml() {
+        assert_eq!(BUILTIN.len(), BUILTIN_JSON.len());
+        let (json, yaml) = (Catalog::builtin(), Catalog::builtin_from_yaml());
+        assert_eq!(format!("{:?}", json.packs), format!("{:?}", yaml.packs));
+        assert_eq!(
+            format!("{:?}", json.atoms.atoms),
+            format!("{:?}", yaml.atoms.atoms)
+        );
     }
 }

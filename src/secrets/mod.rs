@@ -1,8 +1,9 @@
 //! Secret and privacy scanner: finds credentials pasted into evidence files, with exact byte
 //! spans of the secret *value* and a masked form safe to print.
 //!
-//! One detector per file; [`Scanner::scan`] runs them in priority order and drops any hit that
-//! overlaps a hit from an earlier (more specific) detector. Every regex is compiled once, in a
+//! One detector per file; [`Scanner::scan`] first reads the text once for every detector's
+//! triggers (`prefilter.rs`), then runs, in priority order, only the detectors that could find
+//! something, and drops any hit that overlaps a hit from an earlier (more specific) detector. Every regex is compiled once, in a
 //! `LazyLock` static, so a [`Scanner`] is free to create and cheap to share across threads.
 //!
 //! Policy shared by every detector (see [`is_documented_example`]): a value containing
@@ -17,6 +18,7 @@ mod aws_secret_key;
 mod connection_string;
 mod heuristics;
 mod mask;
+mod prefilter;
 mod private_key;
 mod token;
 
@@ -106,7 +108,8 @@ impl SecretHit {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Scanner;
 
-/// Detectors in priority order: on overlap, the earlier detector's hit wins.
+/// Detectors in priority order: on overlap, the earlier detector's hit wins. `prefilter.rs`
+/// names them by their index here.
 const DETECTORS: [fn(&str, &mut Vec<SecretHit>); 6] = [
     private_key::find,
     aws_access_key::find,
@@ -124,23 +127,42 @@ impl Scanner {
 
     /// Every secret in `text`, sorted by span, with no two spans overlapping.
     pub fn scan(&self, text: &str) -> Vec<SecretHit> {
-        let mut accepted: Vec<SecretHit> = Vec::new();
-        let mut found = Vec::new();
-        for detect in DETECTORS {
-            found.clear();
-            detect(text, &mut found);
-            for hit in found.drain(..) {
-                let overlaps = accepted
-                    .iter()
-                    .any(|a| a.span.start < hit.span.end && hit.span.start < a.span.end);
-                if !overlaps && !hit.span.is_empty() {
-                    accepted.push(hit);
-                }
+        let possible = prefilter::possible(text);
+        if possible.is_empty() {
+            return Vec::new();
+        }
+        run_detectors(text, |index| possible.has(index))
+    }
+
+    /// What [`Scanner::scan`] returns, computed by running every detector over the whole text
+    /// without the prefilter: the reference that tests compare `scan` with.
+    pub fn scan_unfiltered(&self, text: &str) -> Vec<SecretHit> {
+        run_detectors(text, |_| true)
+    }
+}
+
+/// Runs the detectors that `wanted` selects (by index), in priority order, and keeps the hits
+/// that overlap no earlier one, sorted by span.
+fn run_detectors(text: &str, wanted: impl Fn(usize) -> bool) -> Vec<SecretHit> {
+    let mut accepted: Vec<SecretHit> = Vec::new();
+    let mut found = Vec::new();
+    for (index, detect) in DETECTORS.iter().enumerate() {
+        if !wanted(index) {
+            continue;
+        }
+        found.clear();
+        detect(text, &mut found);
+        for hit in found.drain(..) {
+            let overlaps = accepted
+                .iter()
+                .any(|a| a.span.start < hit.span.end && hit.span.start < a.span.end);
+            if !overlaps && !hit.span.is_empty() {
+                accepted.push(hit);
             }
         }
-        accepted.sort_by_key(|h| (h.span.start, h.span.end));
-        accepted
     }
+    accepted.sort_by_key(|h| (h.span.start, h.span.end));
+    accepted
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Finds each case study's diagrams (linked or embedded from its documents) and reads them.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -10,6 +11,7 @@ use crate::diagnostic::Location;
 use crate::diagram::{self, DiagramError, Readable};
 use crate::evaluate::pool::is_diagram_path;
 use crate::model::Repository;
+use crate::model::repository::CaseStudy;
 
 /// Diagram files larger than this are not read.
 const MAX_DIAGRAM_BYTES: u64 = 64 * 1024 * 1024;
@@ -49,41 +51,56 @@ static MULTI_AZ: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Collects and reads the diagrams of every case study.
+/// Collects and reads the diagrams of every case study. Each diagram file is read once, however
+/// many documents or case studies link it.
 pub fn collect(repo: &Repository) -> Vec<CaseStudyDiagrams> {
-    repo.case_studies
+    let mut all: Vec<CaseStudyDiagrams> = repo
+        .case_studies
         .values()
-        .map(|cs| {
-            let own = &repo.documents[cs.doc];
-            let mut refs = Vec::new();
-            let mut states_multi_az = false;
-            for doc in repo.members(&cs.id) {
-                states_multi_az |= doc.mentions_multi_az;
-                for link in &doc.links {
-                    if let Target::Inside { path, .. } = resolve(&doc.folder, &link.dest)
-                        && is_diagram_path(&path)
-                    {
-                        refs.push(DiagramRef {
-                            doc: doc.path.clone(),
-                            location: link.location.clone(),
-                            path,
-                            text: link.text.clone(),
-                            is_image: link.is_image,
-                            read: None,
-                        });
-                    }
-                }
+        .map(|cs| references(repo, cs))
+        .collect();
+    let paths: BTreeSet<&str> = all
+        .iter()
+        .flat_map(|cs| cs.refs.iter().map(|r| r.path.as_str()))
+        .collect();
+    let read: BTreeMap<String, Option<Result<Readable, DiagramError>>> = paths
+        .into_par_iter()
+        .map(|path| (path.to_string(), read(repo, path)))
+        .collect();
+    for r in all.iter_mut().flat_map(|cs| cs.refs.iter_mut()) {
+        r.read = read[&r.path].clone();
+    }
+    all
+}
+
+/// A case study's diagram references (not read yet) and whether its prose states multi-AZ.
+fn references(repo: &Repository, cs: &CaseStudy) -> CaseStudyDiagrams {
+    let own = &repo.documents[cs.doc];
+    let mut refs = Vec::new();
+    let mut states_multi_az = false;
+    for doc in repo.members(&cs.id) {
+        states_multi_az |= doc.mentions_multi_az;
+        for link in &doc.links {
+            if let Target::Inside { path, .. } = resolve(&doc.folder, &link.dest)
+                && is_diagram_path(&path)
+            {
+                refs.push(DiagramRef {
+                    doc: doc.path.clone(),
+                    location: link.location.clone(),
+                    path,
+                    text: link.text.clone(),
+                    is_image: link.is_image,
+                    read: None,
+                });
             }
-            refs.par_iter_mut()
-                .for_each(|r| r.read = read(repo, &r.path));
-            CaseStudyDiagrams {
-                id: cs.id.clone(),
-                kind_location: own.kind_location.clone(),
-                refs,
-                states_multi_az,
-            }
-        })
-        .collect()
+        }
+    }
+    CaseStudyDiagrams {
+        id: cs.id.clone(),
+        kind_location: own.kind_location.clone(),
+        refs,
+        states_multi_az,
+    }
 }
 
 /// Whether `text` states a multi-AZ or multi-Region deployment.

@@ -27,61 +27,86 @@ fn literal(part: &str) -> String {
 
 /// Compiles a phrase; `Err` names what is wrong.
 pub fn compile(phrase: &str) -> Result<Phrase, String> {
-    let raw: Vec<&str> = phrase.split('~').map(str::trim).collect();
-    let parts: Vec<String> = raw
-        .iter()
-        .map(|p| part_regex(p))
-        .collect::<Result<_, _>>()
-        .map_err(|e| format!("phrase `{phrase}`: {e}"))?;
-    let literals = raw.iter().map(|p| literal(p)).collect();
-    let words = raw.iter().map(|p| part_words(p)).collect();
-    Ok(Phrase {
-        parts,
-        literals,
-        words,
-    })
+    let count = phrase.split('~').count();
+    let mut compiled = Phrase {
+        parts: Vec::with_capacity(count),
+        literals: Vec::with_capacity(count),
+        words: Vec::with_capacity(count),
+    };
+    for part in phrase.split('~').map(str::trim) {
+        let words = split_words(part);
+        if words.is_empty() {
+            return Err(format!("phrase `{phrase}`: empty part"));
+        }
+        compiled.parts.push(part_regex(&words));
+        compiled.literals.push(literal(part));
+        compiled
+            .words
+            .push(words.into_iter().map(word_forms).collect());
+    }
+    Ok(compiled)
 }
 
-fn part_regex(part: &str) -> Result<String, String> {
-    let words = split_words(part);
-    if words.is_empty() {
-        return Err("empty part".to_string());
+/// Words may be joined by spaces, hyphens (any dash), slashes, underscores or nothing.
+const SEPARATOR: &str = r"[ \t\n\u{A0}\-‐‑‒–—_/]*";
+
+/// The regex source of a part's (non-empty) words.
+fn part_regex(words: &[&str]) -> String {
+    let mut source = String::with_capacity(32 + words.len() * (SEPARATOR.len() + 16));
+    source.push_str(r"(?i)(?-u:\b)");
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            source.push_str(SEPARATOR);
+        }
+        push_word_regex(&mut source, word);
     }
-    let body: Vec<String> = words.iter().map(|w| word_regex(w)).collect();
-    // Words may be joined by spaces, hyphens (any dash), slashes, underscores or nothing.
-    Ok(format!(
-        r"(?i)(?-u:\b){}(?-u:\b)",
-        body.join(r"[ \t\n\u{A0}\-‐‑‒–—_/]*")
-    ))
+    source.push_str(r"(?-u:\b)");
+    source
 }
 
 /// One word: a prefix (`rotat*`), or a word with plural and spelling variants.
-fn word_regex(word: &str) -> String {
+fn push_word_regex(out: &mut String, word: &str) {
     if let Some(prefix) = word.strip_suffix('*') {
-        return format!(
-            r"{}[a-z0-9_]*",
-            prefix_spelling(&spelling(&regex::escape(&prefix.to_lowercase())))
-        );
+        let lower = prefix.to_lowercase();
+        let escaped = escape(&lower);
+        out.push_str(&prefix_spelling(&spelling(&escaped)));
+        out.push_str("[a-z0-9_]*");
+        return;
     }
     let lower = word.to_lowercase();
     if lower.chars().any(|c| !c.is_alphanumeric()) {
-        return regex::escape(&lower);
+        out.push_str(&regex::escape(&lower));
+        return;
     }
+    // `lower` is alphanumeric from here on: escaping leaves it as it is.
     if lower.len() <= 3 || lower.chars().any(|c| c.is_ascii_digit()) {
         // Acronyms and short words (RTO, KMS, IAM, AZ): plural only.
-        return format!("{}s?", regex::escape(&lower));
+        out.push_str(&lower);
+        out.push_str("s?");
+        return;
     }
     let (stem, plural) = if let Some(stem) = lower
         .strip_suffix('y')
         .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
     {
-        (stem.to_string(), "(?:y|ies)".to_string())
+        (stem, "(?:y|ies)")
     } else if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") {
-        (lower.clone(), "(?:es)?".to_string())
+        (lower.as_str(), "(?:es)?")
     } else {
-        (lower.clone(), "s?".to_string())
+        (lower.as_str(), "s?")
     };
-    format!("{}{plural}", spelling(&regex::escape(&stem)))
+    out.push_str(&spelling(stem));
+    out.push_str(plural);
+}
+
+/// `regex::escape`, without a copy when there is nothing to escape (letters and digits never
+/// are).
+fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(char::is_alphanumeric) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(regex::escape(text))
+    }
 }
 
 /// A prefix that ends in `is`/`iz` or `ys`/`yz` (`sanitiz*`, `analys*`) matches both spellings.
@@ -93,7 +118,7 @@ fn prefix_spelling(prefix: &str) -> String {
         ("ys", "y[sz]"),
     ] {
         if let Some(stem) = prefix.strip_suffix(from) {
-            return format!("{stem}{to}");
+            return [stem, to].concat();
         }
     }
     prefix.to_string()
@@ -129,10 +154,26 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("programme", "program"),
 ];
 
+/// The first spelling pair (in [`SPELLINGS`] order) whose first spelling `word` contains.
+fn spelling_pair(word: &str) -> Option<(&'static str, &'static str)> {
+    let bytes = word.as_bytes();
+    SPELLINGS
+        .iter()
+        .copied()
+        .find(|(from, _)| contains(bytes, from.as_bytes()))
+}
+
+/// Whether `needle` (not empty) occurs in `haystack`; words are short, so a plain scan is
+/// cheaper than setting up a substring searcher.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.len() >= needle.len()
+        && (haystack.windows(needle.len())).any(|w| w[0] == needle[0] && w == needle)
+}
+
 /// British/American spelling variants, applied to a word's regex source.
 fn spelling(word: &str) -> String {
-    match SPELLINGS.iter().find(|(from, _)| word.contains(from)) {
-        Some((from, other)) => word.replacen(from, &format!("(?:{from}|{other})"), 1),
+    match spelling_pair(word) {
+        Some((from, other)) => word.replacen(from, &["(?:", from, "|", other, ")"].concat(), 1),
         None => word.to_string(),
     }
 }
@@ -140,7 +181,7 @@ fn spelling(word: &str) -> String {
 /// A word and its other spelling, if it has one.
 fn spelling_forms(word: &str) -> Vec<String> {
     let mut forms = vec![word.to_string()];
-    if let Some((from, other)) = SPELLINGS.iter().find(|(from, _)| word.contains(from)) {
+    if let Some((from, other)) = spelling_pair(word) {
         forms.push(word.replacen(from, other, 1));
     }
     forms
@@ -185,7 +226,8 @@ fn word_forms(word: &str) -> Option<Word> {
         return Some(Word::Prefix(forms));
     }
     if lower.len() <= 3 || lower.bytes().any(|b| b.is_ascii_digit()) {
-        return Some(Word::Forms(vec![lower.clone(), format!("{lower}s")]));
+        let plural = [lower.as_str(), "s"].concat();
+        return Some(Word::Forms(vec![lower, plural]));
     }
     let (stem, endings): (&str, &[&str]) = match lower
         .strip_suffix('y')
@@ -202,7 +244,7 @@ fn word_forms(word: &str) -> Option<Word> {
     };
     let forms = spelling_forms(stem)
         .iter()
-        .flat_map(|s| endings.iter().map(move |e| format!("{s}{e}")))
+        .flat_map(|s| endings.iter().map(move |e| [s.as_str(), e].concat()))
         .collect();
     Some(Word::Forms(forms))
 }
@@ -211,7 +253,7 @@ fn word_forms(word: &str) -> Option<Word> {
 fn prefix_spelling_forms(prefix: &str) -> Vec<String> {
     for (from, other) in [("iz", "is"), ("is", "iz"), ("yz", "ys"), ("ys", "yz")] {
         if let Some(stem) = prefix.strip_suffix(from) {
-            return vec![prefix.to_string(), format!("{stem}{other}")];
+            return vec![prefix.to_string(), [stem, other].concat()];
         }
     }
     vec![prefix.to_string()]

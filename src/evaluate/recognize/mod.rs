@@ -267,7 +267,8 @@ impl Lexicon {
         text: Cow<'a, str>,
         found: Vec<PartMatch>,
     ) -> Option<Sentence<'a>> {
-        let mut matched: Vec<usize> = found.iter().map(|m| m.part).collect();
+        let mut matched: Vec<usize> = Vec::with_capacity(found.len() + 2);
+        matched.extend(found.iter().map(|m| m.part));
         matched.extend(self.regex_matches(&text));
         matched.sort_unstable();
         matched.dedup();
@@ -286,7 +287,7 @@ impl Lexicon {
     /// The phrases every part of which is in `matched` (ascending), as (atom, phrase index),
     /// ascending.
     fn phrases_stated(&self, matched: &[usize]) -> Vec<(u32, u32)> {
-        let mut stated = Vec::new();
+        let mut stated = Vec::with_capacity(2 * matched.len());
         for &part in matched {
             for trigger in &self.triggers[part] {
                 if (trigger.rest.iter()).all(|p| matched.binary_search(p).is_ok()) {

@@ -241,11 +241,11 @@ impl WordMatcher {
 
     /// Every occurrence of every part in `text`, ordered by start, then part.
     pub fn find(&self, text: &str) -> Vec<PartMatch> {
-        let mut units = Vec::with_capacity(text.len() / 8 + 1);
+        let mut units = Vec::with_capacity(text.len() / 4 + 8);
         let tokens = self.tokens(text, &mut units);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(tokens.len() / 2 + 4);
         // Trie nodes reached, each with the index of the last token it consumed.
-        let mut reached: Vec<(NodeId, usize)> = Vec::new();
+        let mut reached: Vec<(NodeId, usize)> = Vec::with_capacity(16);
         for (i, token) in tokens.iter().enumerate() {
             let from = out.len();
             reached.extend(

@@ -47,8 +47,14 @@ pub struct LintOutcome {
     pub diagrams: Vec<checks::diagram::CaseStudyDiagrams>,
 }
 
-/// Lints the repository.
+/// Lints the repository, keeping the readiness cells.
 pub fn lint(input: &LintInput<'_>) -> LintOutcome {
+    lint_with(input, true)
+}
+
+/// Lints the repository; the readiness cells are kept only when `keep_cells` (they grow with
+/// case studies × items, and `check` needs them only for the job summary).
+pub fn lint_with(input: &LintInput<'_>, keep_cells: bool) -> LintOutcome {
     let selection = selection(input.config);
     let found = discover::discover(input.root, &selection);
     let control_ids: Vec<&str> = input.catalog.control_ids().collect();
@@ -57,18 +63,15 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         controls: &control_ids,
         programs: &program_ids,
     };
-    let per_file: Vec<(Option<Document>, Vec<Diagnostic>)> = found
+    let (documents, per_file): (Vec<Option<Document>>, Vec<Vec<Diagnostic>>) = found
         .markdown
         .par_iter()
         .map(|file| process_file(file, known, input.lexicon))
-        .collect();
+        .unzip();
     let files = per_file.len();
-    let mut diagnostics = Vec::new();
-    let mut documents = Vec::with_capacity(files);
-    for (doc, diags) in per_file {
-        documents.extend(doc);
-        diagnostics.extend(diags);
-    }
+    drop(found.markdown);
+    let mut diagnostics = concat(per_file);
+    let documents: Vec<Document> = documents.into_iter().flatten().collect();
     let repo = Repository::new(
         PathBuf::from(input.root),
         documents,
@@ -77,7 +80,8 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
     );
     checks::check_repository(&repo, &mut diagnostics);
     let programs = evaluate::programs::in_force(input.programs, input.config, &repo, input.catalog);
-    let mut evaluation = evaluate::evaluate(&repo, input.catalog, &programs, input.as_of);
+    let mut evaluation =
+        evaluate::evaluate_cells(&repo, input.catalog, &programs, input.as_of, keep_cells);
     // Diagrams are a checklist requirement (PRE-2.2, DOC-001): checked when a program is in force.
     let diagrams = if programs.is_empty() {
         Vec::new()
@@ -86,11 +90,14 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         supersede_broken_diagram_links(&mut diagnostics);
         diagrams
     };
-    diagnostics.append(&mut evaluation.diagnostics);
+    let evaluated = std::mem::take(&mut evaluation.diagnostics);
+    diagnostics.reserve_exact(evaluated.len());
+    diagnostics.extend(evaluated);
     // Messages may quote what a file says (an invalid value, a customer name): never a secret.
-    diagnostics
-        .par_iter_mut()
-        .for_each(Diagnostic::mask_secrets);
+    diagnostics.par_iter_mut().for_each(|d| {
+        d.mask_secrets();
+        compact(d);
+    });
     sort_diagnostics(&mut diagnostics);
     LintOutcome {
         diagnostics,
@@ -99,6 +106,25 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         evaluation,
         diagrams,
     }
+}
+
+/// Joins the per-file findings into one list of exactly their number.
+fn concat(per_file: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let mut all = Vec::with_capacity(per_file.iter().map(Vec::len).sum());
+    per_file.into_iter().for_each(|d| all.extend(d));
+    all
+}
+
+/// Drops the spare capacity of a finding's texts: a large repository has hundreds of
+/// thousands of findings, all kept until they are printed.
+fn compact(d: &mut Diagnostic) {
+    d.code.shrink_to_fit();
+    d.message.shrink_to_fit();
+    for text in d.label.iter_mut().chain(&mut d.notes).chain(&mut d.help) {
+        text.shrink_to_fit();
+    }
+    d.notes.shrink_to_fit();
+    d.help.shrink_to_fit();
 }
 
 /// A missing diagram is reported once, as `diagram/broken-link`, not also as `link/broken`.
@@ -143,5 +169,6 @@ fn process_file(
     if doc.has_front_matter {
         doc.atoms = lexicon::atoms(lexicon, &parsed);
     }
+    diagnostics.shrink_to_fit();
     (Some(doc), diagnostics)
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use crate::evaluate::lexicon;
 use crate::filter::baseline::Baseline;
 use crate::filter::{self, FilterInput, changed};
-use crate::lint::{LintInput, LintOutcome, lint};
+use crate::lint::{LintInput, LintOutcome, lint_with};
 use crate::output::paths::PathStyle;
 use crate::output::{
     Summary, github, human, json, sarif, sources::Sources, summary as job_summary,
@@ -48,7 +48,9 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         programs: &args.programs,
         as_of,
     };
-    let mut outcome = with_threads(args.threads, || lint(&input))?;
+    // Readiness cells are needed only for the job summary.
+    let keep_cells = summary_file(args).is_some();
+    let mut outcome = with_threads(args.threads, || lint_with(&input, keep_cells))?;
     let filter_input = FilterInput {
         repo: &outcome.repo,
         config: &config,

@@ -47,14 +47,15 @@ pub struct LintOutcome {
     pub diagrams: Vec<checks::diagram::CaseStudyDiagrams>,
 }
 
-/// Lints the repository, keeping the readiness cells.
+/// Lints the repository, keeping what the readiness report needs.
 pub fn lint(input: &LintInput<'_>) -> LintOutcome {
     lint_with(input, true)
 }
 
-/// Lints the repository; the readiness cells are kept only when `keep_cells` (they grow with
-/// case studies × items, and `check` needs them only for the job summary).
-pub fn lint_with(input: &LintInput<'_>, keep_cells: bool) -> LintOutcome {
+/// Lints the repository; the readiness cells and the diagrams' readings are kept only when
+/// `keep_readiness` (they grow with case studies × items, and `check` needs the cells only for
+/// the job summary, the diagrams never).
+pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
     let selection = selection(input.config);
     let found = discover::discover(input.root, &selection);
     let control_ids: Vec<&str> = input.catalog.control_ids().collect();
@@ -81,14 +82,14 @@ pub fn lint_with(input: &LintInput<'_>, keep_cells: bool) -> LintOutcome {
     checks::check_repository(&repo, &mut diagnostics);
     let programs = evaluate::programs::in_force(input.programs, input.config, &repo, input.catalog);
     let mut evaluation =
-        evaluate::evaluate_cells(&repo, input.catalog, &programs, input.as_of, keep_cells);
+        evaluate::evaluate_cells(&repo, input.catalog, &programs, input.as_of, keep_readiness);
     // Diagrams are a checklist requirement (PRE-2.2, DOC-001): checked when a program is in force.
     let diagrams = if programs.is_empty() {
         Vec::new()
     } else {
         let diagrams = checks::diagram::check(&repo, &mut diagnostics);
         supersede_broken_diagram_links(&mut diagnostics);
-        diagrams
+        if keep_readiness { diagrams } else { Vec::new() }
     };
     let evaluated = std::mem::take(&mut evaluation.diagnostics);
     diagnostics.reserve_exact(evaluated.len());

@@ -49,8 +49,8 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         as_of,
     };
     // Readiness cells are needed only for the job summary.
-    let keep_cells = summary_file(args).is_some();
-    let mut outcome = with_threads(args.threads, || lint_with(&input, keep_cells))?;
+    let keep_readiness = summary_file(args).is_some();
+    let mut outcome = with_threads(args.threads, || lint_with(&input, keep_readiness))?;
     let filter_input = FilterInput {
         repo: &outcome.repo,
         config: &config,

@@ -2,6 +2,7 @@
 
 use jiff::civil::Date;
 
+use super::anchors::Anchors;
 use super::values::{DocKind, Engine, Management, Project, Status, Visibility};
 use crate::diagnostic::Location;
 use crate::parse::ParsedFile;
@@ -135,7 +136,7 @@ pub struct Document {
     /// WAFR counts for `kind: wafr` (boxed: few documents are one).
     pub high_risk_issues: Option<Box<HighRiskIssues>>,
     /// Heading anchors.
-    pub anchors: Vec<String>,
+    pub anchors: Anchors,
     /// Links and images.
     pub links: Vec<DocLink>,
     /// HTML comments: inner text and location.
@@ -190,8 +191,8 @@ impl Document {
                 .markdown
                 .headings
                 .iter()
-                .map(|h| h.anchor.clone())
-                .chain(file.markdown.html_anchors.iter().cloned())
+                .map(|h| h.anchor.as_str())
+                .chain(file.markdown.html_anchors.iter().map(String::as_str))
                 .collect(),
             links: links(file),
             comments: file

@@ -5,12 +5,15 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::checks::link::{Target, resolve};
 use crate::checks::{self, KnownIds};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, sort_diagnostics};
 use crate::discover::{self, FoundFile, Selection, read::read_text};
+use crate::evaluate::pool::is_diagram_path;
 use crate::evaluate::recognize::Lexicon;
 use crate::evaluate::{self, Evaluation, lexicon};
+use crate::model::anchors::Anchors;
 use crate::model::{Document, Repository};
 use crate::packs::Catalog;
 use crate::parse::ParsedFile;
@@ -73,13 +76,14 @@ pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
     drop(found.markdown);
     let mut diagnostics = concat(per_file);
     let documents: Vec<Document> = documents.into_iter().flatten().collect();
-    let repo = Repository::new(
+    let mut repo = Repository::new(
         PathBuf::from(input.root),
         documents,
         found.files,
         found.dirs,
     );
     checks::check_repository(&repo, &mut diagnostics);
+    drop_checked_facts(&mut repo);
     let programs = evaluate::programs::in_force(input.programs, input.config, &repo, input.catalog);
     let mut evaluation =
         evaluate::evaluate_cells(&repo, input.catalog, &programs, input.as_of, keep_readiness);
@@ -91,9 +95,7 @@ pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
         supersede_broken_diagram_links(&mut diagnostics);
         if keep_readiness { diagrams } else { Vec::new() }
     };
-    let evaluated = std::mem::take(&mut evaluation.diagnostics);
-    diagnostics.reserve_exact(evaluated.len());
-    diagnostics.extend(evaluated);
+    let mut diagnostics = append_exact(diagnostics, std::mem::take(&mut evaluation.diagnostics));
     // Messages may quote what a file says (an invalid value, a customer name): never a secret.
     diagnostics.par_iter_mut().for_each(|d| {
         d.mask_secrets();
@@ -107,6 +109,35 @@ pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
         evaluation,
         diagrams,
     }
+}
+
+/// Once the repository checks ran, drops the facts only they read: anchors, account IDs and
+/// every link but those to diagrams (which the diagram check and the packs still read).
+fn drop_checked_facts(repo: &mut Repository) {
+    for doc in &mut repo.documents {
+        let folder = &doc.folder;
+        doc.links.retain(|link| {
+            is_diagram_path(&link.dest)
+                || matches!(resolve(folder, &link.dest), Target::Inside { path, .. } if is_diagram_path(&path))
+        });
+        doc.links.shrink_to_fit();
+        doc.anchors = Anchors::default();
+        doc.account_ids = Vec::new();
+    }
+}
+
+/// `first` then `then`, in one list of exactly their number, grown from the larger of the two
+/// (the evaluation's findings outnumber the others) so that no third list is made.
+fn append_exact(mut first: Vec<Diagnostic>, mut then: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if first.len() >= then.len() {
+        first.reserve_exact(then.len());
+        first.append(&mut then);
+        return first;
+    }
+    then.reserve_exact(first.len());
+    then.splice(0..0, first);
+    then.shrink_to_fit();
+    then
 }
 
 /// Joins the per-file findings into one list of exactly their number.

@@ -192,7 +192,47 @@ impl Diagnostic {
 }
 
 /// Sorts diagnostics into the contract's deterministic order and removes exact duplicates.
+/// The order is found by sorting indices (a stable sort of the findings themselves would
+/// need a scratch buffer of half of them), then the findings are moved into place.
 pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by(|&a, &b| diagnostics[a].sort_key().cmp(&diagnostics[b].sort_key()));
+    permute(diagnostics, order);
     diagnostics.dedup();
+}
+
+/// Reorders `items` so that position `i` holds what was at `order[i]`, following each cycle.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] != at {
+            let from = order[at];
+            order[at] = at;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permute_moves_each_item_to_its_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut items, vec![3, 0, 4, 1, 2]);
+        assert_eq!(items, ['d', 'a', 'e', 'b', 'c']);
+    }
+
+    #[test]
+    fn sorting_is_stable_and_removes_duplicates() {
+        let d = |code: &str, help: &str| Diagnostic::error(code, "m").help(help);
+        let mut diags = vec![d("b", "1"), d("a", "2"), d("b", "0"), d("a", "2")];
+        sort_diagnostics(&mut diags);
+        assert_eq!(diags, [d("a", "2"), d("b", "1"), d("b", "0")]);
+    }
 }

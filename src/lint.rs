@@ -5,12 +5,15 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::checks::link::{Target, resolve};
 use crate::checks::{self, KnownIds};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, sort_diagnostics};
 use crate::discover::{self, FoundFile, Selection, read::read_text};
+use crate::evaluate::pool::is_diagram_path;
 use crate::evaluate::recognize::Lexicon;
 use crate::evaluate::{self, Evaluation, lexicon};
+use crate::model::anchors::Anchors;
 use crate::model::{Document, Repository};
 use crate::packs::Catalog;
 use crate::parse::ParsedFile;
@@ -47,8 +50,15 @@ pub struct LintOutcome {
     pub diagrams: Vec<checks::diagram::CaseStudyDiagrams>,
 }
 
-/// Lints the repository.
+/// Lints the repository, keeping what the readiness report needs.
 pub fn lint(input: &LintInput<'_>) -> LintOutcome {
+    lint_with(input, true)
+}
+
+/// Lints the repository; the readiness cells and the diagrams' readings are kept only when
+/// `keep_readiness` (they grow with case studies × items, and `check` needs the cells only for
+/// the job summary, the diagrams never).
+pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
     let selection = selection(input.config);
     let found = discover::discover(input.root, &selection);
     let control_ids: Vec<&str> = input.catalog.control_ids().collect();
@@ -57,40 +67,40 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         controls: &control_ids,
         programs: &program_ids,
     };
-    let per_file: Vec<(Option<Document>, Vec<Diagnostic>)> = found
+    let (documents, per_file): (Vec<Option<Document>>, Vec<Vec<Diagnostic>>) = found
         .markdown
         .par_iter()
         .map(|file| process_file(file, known, input.lexicon))
-        .collect();
+        .unzip();
     let files = per_file.len();
-    let mut diagnostics = Vec::new();
-    let mut documents = Vec::with_capacity(files);
-    for (doc, diags) in per_file {
-        documents.extend(doc);
-        diagnostics.extend(diags);
-    }
-    let repo = Repository::new(
+    drop(found.markdown);
+    let mut diagnostics = concat(per_file);
+    let documents: Vec<Document> = documents.into_iter().flatten().collect();
+    let mut repo = Repository::new(
         PathBuf::from(input.root),
         documents,
         found.files,
         found.dirs,
     );
     checks::check_repository(&repo, &mut diagnostics);
+    drop_checked_facts(&mut repo);
     let programs = evaluate::programs::in_force(input.programs, input.config, &repo, input.catalog);
-    let mut evaluation = evaluate::evaluate(&repo, input.catalog, &programs, input.as_of);
+    let mut evaluation =
+        evaluate::evaluate_cells(&repo, input.catalog, &programs, input.as_of, keep_readiness);
     // Diagrams are a checklist requirement (PRE-2.2, DOC-001): checked when a program is in force.
     let diagrams = if programs.is_empty() {
         Vec::new()
     } else {
         let diagrams = checks::diagram::check(&repo, &mut diagnostics);
         supersede_broken_diagram_links(&mut diagnostics);
-        diagrams
+        if keep_readiness { diagrams } else { Vec::new() }
     };
-    diagnostics.append(&mut evaluation.diagnostics);
+    let mut diagnostics = append_exact(diagnostics, std::mem::take(&mut evaluation.diagnostics));
     // Messages may quote what a file says (an invalid value, a customer name): never a secret.
-    diagnostics
-        .par_iter_mut()
-        .for_each(Diagnostic::mask_secrets);
+    diagnostics.par_iter_mut().for_each(|d| {
+        d.mask_secrets();
+        compact(d);
+    });
     sort_diagnostics(&mut diagnostics);
     LintOutcome {
         diagnostics,
@@ -99,6 +109,54 @@ pub fn lint(input: &LintInput<'_>) -> LintOutcome {
         evaluation,
         diagrams,
     }
+}
+
+/// Once the repository checks ran, drops the facts only they read: anchors, account IDs and
+/// every link but those to diagrams (which the diagram check and the packs still read).
+fn drop_checked_facts(repo: &mut Repository) {
+    for doc in &mut repo.documents {
+        let folder = &doc.folder;
+        doc.links.retain(|link| {
+            is_diagram_path(&link.dest)
+                || matches!(resolve(folder, &link.dest), Target::Inside { path, .. } if is_diagram_path(&path))
+        });
+        doc.links.shrink_to_fit();
+        doc.anchors = Anchors::default();
+        doc.account_ids = Vec::new();
+    }
+}
+
+/// `first` then `then`, in one list of exactly their number, grown from the larger of the two
+/// (the evaluation's findings outnumber the others) so that no third list is made.
+fn append_exact(mut first: Vec<Diagnostic>, mut then: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if first.len() >= then.len() {
+        first.reserve_exact(then.len());
+        first.append(&mut then);
+        return first;
+    }
+    then.reserve_exact(first.len());
+    then.splice(0..0, first);
+    then.shrink_to_fit();
+    then
+}
+
+/// Joins the per-file findings into one list of exactly their number.
+fn concat(per_file: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let mut all = Vec::with_capacity(per_file.iter().map(Vec::len).sum());
+    per_file.into_iter().for_each(|d| all.extend(d));
+    all
+}
+
+/// Drops the spare capacity of a finding's texts: a large repository has hundreds of
+/// thousands of findings, all kept until they are printed.
+fn compact(d: &mut Diagnostic) {
+    d.code.shrink_to_fit();
+    d.message.shrink_to_fit();
+    for text in d.label.iter_mut().chain(&mut d.notes).chain(&mut d.help) {
+        text.shrink_to_fit();
+    }
+    d.notes.shrink_to_fit();
+    d.help.shrink_to_fit();
 }
 
 /// A missing diagram is reported once, as `diagram/broken-link`, not also as `link/broken`.
@@ -143,5 +201,6 @@ fn process_file(
     if doc.has_front_matter {
         doc.atoms = lexicon::atoms(lexicon, &parsed);
     }
+    diagnostics.shrink_to_fit();
     (Some(doc), diagnostics)
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use crate::evaluate::lexicon;
 use crate::filter::baseline::Baseline;
 use crate::filter::{self, FilterInput, changed};
-use crate::lint::{LintInput, LintOutcome, lint};
+use crate::lint::{LintInput, LintOutcome, lint_with};
 use crate::output::paths::PathStyle;
 use crate::output::{
     Summary, github, human, json, sarif, sources::Sources, summary as job_summary,
@@ -48,7 +48,9 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         programs: &args.programs,
         as_of,
     };
-    let mut outcome = with_threads(args.threads, || lint(&input))?;
+    // Readiness cells are needed only for the job summary.
+    let keep_readiness = summary_file(args).is_some();
+    let mut outcome = with_threads(args.threads, || lint_with(&input, keep_readiness))?;
     let filter_input = FilterInput {
         repo: &outcome.repo,
         config: &config,
@@ -92,14 +94,13 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         catalog: &catalog,
         paths: &paths,
     };
-    let text = render(args, &ctx);
     if let Some(file) = &args.sarif_file {
         write_file(file, &render_sarif(&ctx))?;
     }
     if let Some(file) = summary_file(args) {
         append_summary(&file, &ctx)?;
     }
-    write_output(args, &text)?;
+    write_output(args, &ctx)?;
     Ok(exit_code(args.fail_on, &summary))
 }
 
@@ -221,20 +222,30 @@ fn with_threads<T: Send>(
     Ok(pool.install(f))
 }
 
-fn render(args: &CheckArgs, ctx: &Rendering<'_>) -> String {
+/// Writes the main format to `out` as it is rendered (JSON and human text are streamed, so
+/// the output of a large repository is never held in memory as a whole).
+fn render(args: &CheckArgs, ctx: &Rendering<'_>, out: &mut impl Write) -> std::io::Result<()> {
     let color = use_color(args.color, args.output.is_none());
     let (outcome, summary) = (ctx.outcome, ctx.summary);
     match args.format {
-        Format::Json => json::render(ctx.with_suppressed.unwrap_or(&outcome.diagnostics), summary),
-        Format::Sarif => render_sarif(ctx),
-        Format::Github => github::render(&outcome.diagnostics, summary, ctx.paths),
-        Format::Human if args.quiet => human::render_summary(summary, color),
+        Format::Json => json::write(
+            out,
+            ctx.with_suppressed.unwrap_or(&outcome.diagnostics),
+            summary,
+        ),
+        Format::Sarif => out.write_all(render_sarif(ctx).as_bytes()),
+        Format::Github => {
+            out.write_all(github::render(&outcome.diagnostics, summary, ctx.paths).as_bytes())
+        }
+        Format::Human if args.quiet => {
+            out.write_all(human::render_summary(summary, color).as_bytes())
+        }
         Format::Human => {
             let mut sources = Sources::new(&outcome.repo.root);
             if let Some(src) = &ctx.config.source {
                 sources.insert(&src.path, src.text.clone());
             }
-            human::render(&outcome.diagnostics, summary, &mut sources, color)
+            human::write(out, &outcome.diagnostics, summary, &mut sources, color)
         }
     }
 }
@@ -252,13 +263,20 @@ pub fn use_color(choice: ColorChoice, to_stdout: bool) -> bool {
     }
 }
 
-fn write_output(args: &CheckArgs, text: &str) -> Result<(), UsageError> {
+fn write_output(args: &CheckArgs, ctx: &Rendering<'_>) -> Result<(), UsageError> {
     match &args.output {
-        Some(path) => write_file(path, text),
+        Some(path) => {
+            let cannot = |e: std::io::Error| {
+                UsageError::message(format!("cannot write `{}`: {e}", path.display()))
+            };
+            let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(cannot)?);
+            render(args, ctx, &mut file).map_err(cannot)?;
+            file.flush().map_err(cannot)
+        }
         None => {
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`| head`) is not an error of the run.
-            let _ = stdout.write_all(text.as_bytes());
+            let _ = render(args, ctx, &mut stdout);
             let _ = stdout.flush();
             Ok(())
         }

@@ -18,6 +18,8 @@ pub struct ItemContext<'a> {
     pub case_studies: &'a [String],
     /// WAFR waivers in force.
     pub waivers: &'a Waivers,
+    /// Keep the readiness cells (`report`, the job summary); else each item's are dropped.
+    pub keep_cells: bool,
 }
 
 /// Evaluates every item of every control of the pack.
@@ -29,6 +31,9 @@ pub fn evaluate(ctx: &ItemContext<'_>, cells: &mut Vec<Cell>, out: &mut Vec<Diag
                 Scope::AtLeastOneCaseStudy => at_least_one(ctx, control, item, cells, out),
                 Scope::Practice => practice(ctx, control, item, cells, out),
                 Scope::Repository => {}
+            }
+            if !ctx.keep_cells {
+                cells.clear();
             }
         }
     }

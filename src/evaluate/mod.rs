@@ -37,6 +37,18 @@ pub fn evaluate(
     programs: &[String],
     as_of: Date,
 ) -> Evaluation {
+    evaluate_cells(repo, catalog, programs, as_of, true)
+}
+
+/// Evaluates the programs in force; the readiness cells are kept only when `keep_cells` (a
+/// large repository has one per item and case study, which `check` alone does not need).
+pub fn evaluate_cells(
+    repo: &Repository,
+    catalog: &Catalog,
+    programs: &[String],
+    as_of: Date,
+    keep_cells: bool,
+) -> Evaluation {
     let mut eval = Evaluation::default();
     for program in programs {
         let Some(pack) = catalog.program(program) else {
@@ -51,6 +63,7 @@ pub fn evaluate(
             pack,
             case_studies: &case_studies,
             waivers: &waivers,
+            keep_cells,
         };
         items::evaluate(&ctx, &mut eval.cells, &mut eval.diagnostics);
         eval.programs.push(program.clone());

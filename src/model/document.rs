@@ -2,6 +2,7 @@
 
 use jiff::civil::Date;
 
+use super::anchors::Anchors;
 use super::values::{DocKind, Engine, Management, Project, Status, Visibility};
 use crate::diagnostic::Location;
 use crate::parse::ParsedFile;
@@ -124,18 +125,18 @@ pub struct Document {
     pub kind_location: Location,
     /// Whether the file has evidencelint front matter at all.
     pub has_front_matter: bool,
-    /// Case study fields for `kind: case-study`.
-    pub case_study: Option<CaseStudyFields>,
+    /// Case study fields for `kind: case-study` (boxed: most documents are not one).
+    pub case_study: Option<Box<CaseStudyFields>>,
     /// `case-study:` of an evidence or WAFR document.
     pub case_study_ref: Option<(String, Location)>,
     /// `controls:` entries.
     pub controls: Vec<ControlRef>,
     /// `programs:` entries.
     pub programs: Vec<String>,
-    /// WAFR counts for `kind: wafr`.
-    pub high_risk_issues: Option<HighRiskIssues>,
+    /// WAFR counts for `kind: wafr` (boxed: few documents are one).
+    pub high_risk_issues: Option<Box<HighRiskIssues>>,
     /// Heading anchors.
-    pub anchors: Vec<String>,
+    pub anchors: Anchors,
     /// Links and images.
     pub links: Vec<DocLink>,
     /// HTML comments: inner text and location.
@@ -190,8 +191,8 @@ impl Document {
                 .markdown
                 .headings
                 .iter()
-                .map(|h| h.anchor.clone())
-                .chain(file.markdown.html_anchors.iter().cloned())
+                .map(|h| h.anchor.as_str())
+                .chain(file.markdown.html_anchors.iter().map(String::as_str))
                 .collect(),
             links: links(file),
             comments: file
@@ -220,8 +221,10 @@ impl Document {
         };
         doc.case_study_ref = text_value(file, "case-study");
         match kind {
-            Some(DocKind::CaseStudy) => doc.case_study = Some(case_study_fields(file, &folder)),
-            Some(DocKind::Wafr) => doc.high_risk_issues = Some(high_risk_issues(file)),
+            Some(DocKind::CaseStudy) => {
+                doc.case_study = Some(Box::new(case_study_fields(file, &folder)));
+            }
+            Some(DocKind::Wafr) => doc.high_risk_issues = Some(Box::new(high_risk_issues(file))),
             _ => {}
         }
         doc

@@ -1,5 +1,6 @@
 //! Stage 3: the typed model of the repository — documents, case studies, practice.
 
+pub mod anchors;
 pub mod document;
 pub mod repository;
 pub mod schema;

@@ -1,6 +1,6 @@
 //! The repository: every document, and which documents belong to which case study.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
 use super::document::Document;
@@ -32,6 +32,9 @@ pub struct Repository {
     pub case_studies: BTreeMap<String, CaseStudy>,
     /// Indices of `kind: practice` documents.
     pub practice: Vec<usize>,
+    /// The case study owning each non-root case study folder (the greatest id when several
+    /// share one), so that finding a document's owner walks its folders, not every case study.
+    by_folder: HashMap<String, String>,
 }
 
 impl Repository {
@@ -79,6 +82,12 @@ impl Repository {
                 members: vec![i],
             });
         }
+        for cs in self.case_studies.values() {
+            let folder = &self.documents[cs.doc].folder;
+            if !folder.is_empty() {
+                self.by_folder.insert(folder.clone(), cs.id.clone());
+            }
+        }
     }
 
     fn assign_members(&mut self) {
@@ -101,15 +110,14 @@ impl Repository {
         if let Some((id, _)) = &doc.case_study_ref {
             return self.case_studies.contains_key(id).then(|| id.clone());
         }
-        self.case_studies
-            .values()
-            .filter(|cs| {
-                let folder = &self.documents[cs.doc].folder;
-                !folder.is_empty()
-                    && (doc.folder == *folder || doc.folder.starts_with(&format!("{folder}/")))
-            })
-            .max_by_key(|cs| self.documents[cs.doc].folder.len())
-            .map(|cs| cs.id.clone())
+        let mut folder = doc.folder.as_str();
+        while !folder.is_empty() {
+            if let Some(id) = self.by_folder.get(folder) {
+                return Some(id.clone());
+            }
+            folder = folder.rsplit_once('/').map_or("", |(parent, _)| parent);
+        }
+        None
     }
 
     /// The case study's own document.

@@ -1,5 +1,7 @@
 //! Human output: rustc-style diagnostics rendered with `annotate-snippets`, then a summary.
 
+use std::io::{self, Write};
+
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
@@ -14,20 +16,31 @@ pub fn render(
     sources: &mut Sources,
     color: bool,
 ) -> String {
+    let mut out = Vec::new();
+    write(&mut out, diagnostics, summary, sources, color).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("rendered text is UTF-8")
+}
+
+/// Writes every diagnostic and the summary line to `out`, one diagnostic at a time.
+pub fn write(
+    out: &mut impl Write,
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+    sources: &mut Sources,
+    color: bool,
+) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    let mut out = String::new();
     for diag in diagnostics {
-        out.push_str(&render_one(diag, sources, &renderer));
-        out.push_str("\n\n");
+        out.write_all(render_one(diag, sources, &renderer).as_bytes())?;
+        out.write_all(b"\n\n")?;
     }
-    out.push_str(&summary_line(summary, &renderer));
-    out.push('\n');
-    out
+    out.write_all(summary_line(summary, &renderer).as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// Renders only the summary line.

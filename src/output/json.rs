@@ -1,6 +1,8 @@
 //! `--format json`: the versioned output of contract §5 (a DTO separate from internal types).
 
-use serde::Serialize;
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
 
 use super::Summary;
 use crate::diagnostic::Diagnostic;
@@ -11,9 +13,19 @@ pub struct JsonOutputV1<'a> {
     /// Always 1.
     pub version: u32,
     /// Findings in contract order.
-    pub diagnostics: Vec<JsonDiagnosticV1<'a>>,
+    pub diagnostics: JsonDiagnosticsV1<'a>,
     /// Counts.
     pub summary: JsonSummaryV1,
+}
+
+/// The findings, serialized one by one as they are converted (no list of DTOs is built).
+#[derive(Debug)]
+pub struct JsonDiagnosticsV1<'a>(pub &'a [Diagnostic]);
+
+impl Serialize for JsonDiagnosticsV1<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(dto))
+    }
 }
 
 /// One finding.
@@ -89,9 +101,21 @@ fn is_zero(n: &usize) -> bool {
 
 /// Renders the JSON document (pretty, with a trailing newline).
 pub fn render(diagnostics: &[Diagnostic], summary: &Summary) -> String {
+    let mut out = Vec::new();
+    write(&mut out, diagnostics, summary).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON output is UTF-8")
+}
+
+/// Writes the JSON document (pretty, with a trailing newline) to `out` as it is serialized,
+/// so a large repository's findings are never held twice in memory.
+pub fn write(
+    out: &mut impl Write,
+    diagnostics: &[Diagnostic],
+    summary: &Summary,
+) -> io::Result<()> {
     let output = JsonOutputV1 {
         version: 1,
-        diagnostics: diagnostics.iter().map(dto).collect(),
+        diagnostics: JsonDiagnosticsV1(diagnostics),
         summary: JsonSummaryV1 {
             files: summary.files,
             errors: summary.errors,
@@ -100,9 +124,8 @@ pub fn render(diagnostics: &[Diagnostic], summary: &Summary) -> String {
             baseline_fixed: summary.baseline_fixed,
         },
     };
-    let mut text = serde_json::to_string_pretty(&output).expect("JSON output serializes");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &output).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 fn dto(diag: &Diagnostic) -> JsonDiagnosticV1<'_> {

@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// A cache of file texts keyed by repository-relative path.
+/// File texts for snippets. Findings come sorted by path, so only the last file read is kept:
+/// memory stays at one file whatever the size of the repository.
 pub struct Sources {
     root: PathBuf,
     extra: HashMap<String, String>,
-    cache: HashMap<String, Option<String>>,
+    last: Option<(String, Option<String>)>,
 }
 
 impl Sources {
@@ -16,7 +17,7 @@ impl Sources {
         Self {
             root: root.to_path_buf(),
             extra: HashMap::new(),
-            cache: HashMap::new(),
+            last: None,
         }
     }
 
@@ -30,14 +31,15 @@ impl Sources {
         if let Some(text) = self.extra.get(path) {
             return Some(text.as_str());
         }
-        let root = &self.root;
-        self.cache
-            .entry(path.to_string())
-            .or_insert_with(|| {
-                let bytes = std::fs::read(root.join(path)).ok()?;
-                let text = crate::discover::read::decode(path, bytes).ok()?;
-                Some(super::redact::redact(&text))
-            })
-            .as_deref()
+        if self.last.as_ref().is_none_or(|(last, _)| last != path) {
+            self.last = Some((path.to_string(), self.read(path)));
+        }
+        self.last.as_ref().and_then(|(_, text)| text.as_deref())
+    }
+
+    fn read(&self, path: &str) -> Option<String> {
+        let bytes = std::fs::read(self.root.join(path)).ok()?;
+        let text = crate::discover::read::decode(path, bytes).ok()?;
+        Some(super::redact::redact(&text))
     }
 }

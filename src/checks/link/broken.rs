@@ -72,8 +72,7 @@ fn missing_anchor(target: &Document, anchor: &str) -> Option<Diagnostic> {
         format!("`{}` has no heading `#{anchor}`", target.path),
     )
     .label("no such heading");
-    diag = match crate::checks::suggest::closest(&wanted, target.anchors.iter().map(String::as_str))
-    {
+    diag = match crate::checks::suggest::closest(&wanted, target.anchors.iter()) {
         Some(s) => diag.help(format!("did you mean `#{s}`?")),
         None if target.anchors.is_empty() => {
             diag.help(format!("`{}` has no headings", target.path))

@@ -57,7 +57,7 @@ for n in "${sizes[@]}"; do
     fi
 done
 
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+ratio() { python3 -c "print(f'{($1) / ($2):.2f}')"; }
 echo
 echo "== ratios (medians)"
 for j in 1 "$THREADS"; do

@@ -2,6 +2,29 @@
 
 use super::*;
 
+/// `count` texts of up to `longest - 1` fragments each, picked by a seeded xorshift generator
+/// (deterministic, no dependency).
+pub(super) fn fragment_texts(
+    fragments: &'static [&'static str],
+    seed: u64,
+    count: usize,
+    longest: u64,
+) -> impl Iterator<Item = String> {
+    let mut state = seed;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count).map(move |_| {
+        let len = next() % longest;
+        (0..len)
+            .map(|_| fragments[(next() % fragments.len() as u64) as usize])
+            .collect()
+    })
+}
+
 #[test]
 fn codes_are_unique_and_namespaced() {
     let codes: Vec<&str> = SecretKind::ALL.iter().map(SecretKind::code).collect();
@@ -182,18 +205,7 @@ fn random_fragments_never_panic() {
         "hooks.slack.com/services/T0ABCDE12/B0FGHIJ34/",
     ];
     let scanner = Scanner::new();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    for _ in 0..20_000 {
-        let len = (next() % 12) as usize;
-        let text: String = (0..len)
-            .map(|_| FRAGMENTS[(next() % FRAGMENTS.len() as u64) as usize])
-            .collect();
+    for text in fragment_texts(&FRAGMENTS, 0x9E37_79B9_7F4A_7C15, 20_000, 12) {
         let hits = scanner.scan(&text);
         for pair in hits.windows(2) {
             assert!(pair[0].span.end <= pair[1].span.start, "{text:?}");

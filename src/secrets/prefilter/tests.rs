@@ -125,18 +125,8 @@ fn random_fragments_agree_with_every_detector() {
         "é",
     ];
     let scanner = Scanner::new();
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    for _ in 0..30_000 {
-        let len = (next() % 10) as usize;
-        let text: String = (0..len)
-            .map(|_| FRAGMENTS[(next() % FRAGMENTS.len() as u64) as usize])
-            .collect();
+    for text in crate::secrets::tests::fragment_texts(&FRAGMENTS, 0x2545_F491_4F6C_DD1D, 30_000, 10)
+    {
         assert_eq!(
             scanner.scan(&text),
             scanner.scan_unfiltered(&text),

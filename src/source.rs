@@ -83,15 +83,12 @@ impl SourceText {
 /// Byte offsets where each line starts (`\n`, `\r\n` and lone `\r` end a line).
 pub fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => starts.push(i + 1),
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-            _ => {}
+    let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+    starts.push(0);
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+            starts.push(i + 1);
         }
-        i += 1;
     }
     starts
 }
@@ -137,6 +134,15 @@ mod tests {
         assert_eq!(src.line_col(3).line, 2);
         assert_eq!(src.line_col(5).line, 3);
         assert_eq!(src.line_range(1), 0..1);
+    }
+
+    #[test]
+    fn line_starts_follow_every_line_ending() {
+        assert_eq!(line_starts(""), [0]);
+        assert_eq!(line_starts("a\nb"), [0, 2]);
+        assert_eq!(line_starts("a\r\nb\r\n"), [0, 3, 6]);
+        assert_eq!(line_starts("a\rb\r"), [0, 2, 4]);
+        assert_eq!(line_starts("\r\r\n\n"), [0, 1, 3, 4]);
     }
 
     #[test]

@@ -345,15 +345,9 @@ impl Lexicon {
         let sentences = self.sentences(blocks);
         let doc = Blocks::new(blocks);
         // Each atom is examined over the sentences that state one of its phrases, in order.
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for (s, sentence) in sentences.iter().enumerate() {
-            let mut atoms: Vec<u32> = sentence.stated.iter().map(|&(a, _)| a).collect();
-            atoms.dedup();
-            pairs.extend(atoms.into_iter().map(|a| (a, s as u32)));
-        }
-        pairs.sort_unstable();
+        let by_atom = sentences_by_atom(&sentences, self.atoms.len());
         let mut subset: Vec<&Sentence<'_>> = Vec::new();
-        for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+        for group in by_atom.chunk_by(|x, y| x.0 == y.0) {
             let index = group[0].0 as usize;
             subset.clear();
             subset.extend(group.iter().map(|&(_, s)| &sentences[s as usize]));
@@ -493,6 +487,34 @@ fn within(found: &[PartMatch], range: &Range<usize>) -> Vec<PartMatch> {
             range: m.range.start - range.start..m.range.end - range.start,
         })
         .collect()
+}
+
+/// (atom, sentence) for every atom each sentence states, ordered by atom, then sentence: a
+/// counting sort, as there are few atoms and the sentences come in order.
+fn sentences_by_atom(sentences: &[Sentence<'_>], atoms: usize) -> Vec<(u32, u32)> {
+    let mut starts = vec![0u32; atoms + 1];
+    for sentence in sentences {
+        atoms_stated(sentence).for_each(|atom| starts[atom + 1] += 1);
+    }
+    for a in 0..atoms {
+        starts[a + 1] += starts[a];
+    }
+    let mut pairs = vec![(0u32, 0u32); starts[atoms] as usize];
+    for (s, sentence) in sentences.iter().enumerate() {
+        for atom in atoms_stated(sentence) {
+            pairs[starts[atom] as usize] = (atom as u32, s as u32);
+            starts[atom] += 1;
+        }
+    }
+    pairs
+}
+
+/// The atoms a sentence states, each once, ascending.
+fn atoms_stated<'s>(sentence: &'s Sentence<'_>) -> impl Iterator<Item = usize> + 's {
+    let stated = &sentence.stated;
+    (stated.iter().enumerate())
+        .filter(move |&(k, &(atom, _))| k == 0 || stated[k - 1].0 != atom)
+        .map(|(_, &(atom, _))| atom as usize)
 }
 
 /// For each of `parts` parts, the phrases of `atoms` that start with it.

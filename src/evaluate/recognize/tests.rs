@@ -214,3 +214,29 @@ fn placeholders_are_never_evidence() {
         assert!(!states(text, RTO), "{text}");
     }
 }
+
+fn stating(stated: Vec<(u32, u32)>) -> Sentence<'static> {
+    Sentence {
+        block: 0,
+        range: 0..0,
+        text: Cow::Borrowed(""),
+        stated,
+        found: Vec::new(),
+        memo: TextMemo::default(),
+        names: OnceCell::new(),
+    }
+}
+
+#[test]
+fn sentences_are_grouped_by_atom_in_order() {
+    let sentences = [
+        stating(vec![(2, 0), (2, 1), (5, 0)]),
+        stating(vec![(0, 3)]),
+        stating(vec![(2, 4), (5, 1), (5, 2)]),
+    ];
+    assert_eq!(
+        sentences_by_atom(&sentences, 6),
+        [(0, 1), (2, 0), (2, 2), (5, 0), (5, 2)]
+    );
+    assert!(sentences_by_atom(&[], 3).is_empty());
+}

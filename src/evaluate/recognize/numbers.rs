@@ -217,12 +217,12 @@ struct Token<'a> {
 fn word_numbers(text: &str) -> Vec<Number> {
     // ASCII lowercasing keeps every byte offset, so the tokens borrow one lowercased copy.
     let lower = text.to_ascii_lowercase();
-    let tokens: Vec<Token> = ascii_words(&lower)
-        .map(|range| Token {
-            word: &lower[range.clone()],
-            range,
-        })
-        .collect();
+    // Sized for prose (words of three letters and a space on average), rarely grown.
+    let mut tokens: Vec<Token> = Vec::with_capacity(lower.len() / 4 + 4);
+    tokens.extend(ascii_words(&lower).map(|range| Token {
+        word: &lower[range.clone()],
+        range,
+    }));
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

@@ -373,6 +373,7 @@ impl Lexicon {
     }
 
     fn sentences<'a>(&self, blocks: &'a [TextBlock]) -> Vec<Sentence<'a>> {
+        let found: Vec<Vec<PartMatch>> = blocks.iter().map(|b| self.words.find(&b.text)).collect();
         let mut out = Vec::new();
         for (b, block) in blocks.iter().enumerate() {
             let ranges = match block.kind {
@@ -381,35 +382,43 @@ impl Lexicon {
                 }
                 _ => std::iter::once(0..block.text.len()).collect(),
             };
-            let found = self.words.find(&block.text);
             out.reserve(ranges.len());
             for range in ranges {
                 let text = &block.text[range.clone()];
-                let inside = within(&found, &range);
+                let inside = within(&found[b], &range);
                 out.extend(self.sentence(b, range, Cow::Borrowed(text), inside));
             }
             if let BlockKind::Heading(level) = block.kind {
-                out.extend(self.section_lead(blocks, b, level));
+                out.extend(self.section_lead(blocks, &found, b, level));
             }
         }
         out
     }
 
-    /// A heading read together with the first block under it ("## Inputs we collect" +
-    /// "Instance hours, storage and backups priced with the AWS Pricing Calculator."), so
-    /// that a phrase's parts may be split between them. Located at the heading.
+    /// A heading read together with the first sentence of the first block under it
+    /// ("## Inputs we collect" + "Instance hours, storage and backups priced with the AWS
+    /// Pricing Calculator."), so that a phrase's parts may be split between them. Located at
+    /// the heading. `found` holds each block's word matches: no word sequence crosses the
+    /// `": "` that joins the two, so the lead's matches are the heading's and the sentence's.
     fn section_lead<'a>(
         &self,
         blocks: &'a [TextBlock],
+        found: &[Vec<PartMatch>],
         heading: usize,
         level: u8,
     ) -> Option<Sentence<'a>> {
         let first = facts::section_blocks(blocks, heading, level).next()?;
         let lead = text::sentences(&blocks[first].text).into_iter().next()?;
-        let combined = format!("{}: {}", blocks[heading].text, &blocks[first].text[lead]);
-        let found = self.words.find(&combined);
-        let range = 0..blocks[heading].text.len();
-        self.sentence(heading, range, Cow::Owned(combined), found)
+        let title = &blocks[heading].text;
+        let combined = format!("{title}: {}", &blocks[first].text[lead.clone()]);
+        let shift = title.len() + 2;
+        let mut matches = found[heading].clone();
+        matches.extend(within(&found[first], &lead).into_iter().map(|m| PartMatch {
+            part: m.part,
+            range: m.range.start + shift..m.range.end + shift,
+        }));
+        let range = 0..title.len();
+        self.sentence(heading, range, Cow::Owned(combined), matches)
     }
 
     /// The range of part `part` in a sentence, in block coordinates.

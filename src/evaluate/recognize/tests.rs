@@ -240,3 +240,29 @@ fn sentences_are_grouped_by_atom_in_order() {
     );
     assert!(sentences_by_atom(&[], 3).is_empty());
 }
+
+#[test]
+fn section_leads_reuse_the_blocks_word_matches() {
+    let lexicon = lexicon();
+    let doc = markdown::parse(
+        "## Recovery time objective\n\nRecovery time - four hours. Cut over later.\n\n\
+         ## Cut\n\nover the weekend, rotating passwords.\n",
+        0,
+    );
+    let blocks = &doc.blocks;
+    let found: Vec<_> = blocks.iter().map(|b| lexicon.words.find(&b.text)).collect();
+    let mut leads = 0;
+    for (b, block) in blocks.iter().enumerate() {
+        let BlockKind::Heading(level) = block.kind else {
+            continue;
+        };
+        let lead = lexicon
+            .section_lead(blocks, &found, b, level)
+            .expect("a lead");
+        // Matching the joined text anew finds exactly what the blocks' matches give.
+        assert_eq!(lead.found, lexicon.words.find(&lead.text), "{}", lead.text);
+        assert!(!lead.found.is_empty());
+        leads += 1;
+    }
+    assert_eq!(leads, 2);
+}

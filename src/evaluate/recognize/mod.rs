@@ -265,29 +265,31 @@ impl Lexicon {
         block: usize,
         range: Range<usize>,
         text: Cow<'a, str>,
-        found: Vec<PartMatch>,
+        found: impl Iterator<Item = PartMatch> + Clone,
+        scratch: &mut Scratch,
     ) -> Option<Sentence<'a>> {
-        let mut matched: Vec<usize> = Vec::with_capacity(found.len() + 2);
-        matched.extend(found.iter().map(|m| m.part));
+        let matched = &mut scratch.matched;
+        matched.clear();
+        matched.extend(found.clone().map(|m| m.part));
         matched.extend(self.regex_matches(&text));
         matched.sort_unstable();
         matched.dedup();
-        let stated = self.phrases_stated(&matched);
-        (!stated.is_empty()).then_some(Sentence {
+        self.phrases_stated(matched, &mut scratch.stated);
+        (!scratch.stated.is_empty()).then(|| Sentence {
             block,
             range,
             text,
-            stated,
-            found,
+            stated: scratch.stated.clone(),
+            found: found.collect(),
             memo: TextMemo::default(),
             names: OnceCell::new(),
         })
     }
 
-    /// The phrases every part of which is in `matched` (ascending), as (atom, phrase index),
-    /// ascending.
-    fn phrases_stated(&self, matched: &[usize]) -> Vec<(u32, u32)> {
-        let mut stated = Vec::with_capacity(2 * matched.len());
+    /// Puts in `stated` the phrases every part of which is in `matched` (ascending), as
+    /// (atom, phrase index), ascending.
+    fn phrases_stated(&self, matched: &[usize], stated: &mut Vec<(u32, u32)>) {
+        stated.clear();
         for &part in matched {
             for trigger in &self.triggers[part] {
                 if (trigger.rest.iter()).all(|p| matched.binary_search(p).is_ok()) {
@@ -296,7 +298,6 @@ impl Lexicon {
             }
         }
         stated.sort_unstable();
-        stated
     }
 
     /// The first part of phrase `phrase` of atom `atom`.
@@ -375,6 +376,7 @@ impl Lexicon {
     fn sentences<'a>(&self, blocks: &'a [TextBlock]) -> Vec<Sentence<'a>> {
         let found: Vec<Vec<PartMatch>> = blocks.iter().map(|b| self.words.find(&b.text)).collect();
         let mut out = Vec::new();
+        let mut scratch = Scratch::default();
         for (b, block) in blocks.iter().enumerate() {
             let ranges = match block.kind {
                 BlockKind::Paragraph | BlockKind::ListItem | BlockKind::DefinitionBody => {
@@ -385,11 +387,11 @@ impl Lexicon {
             out.reserve(ranges.len());
             for range in ranges {
                 let text = &block.text[range.clone()];
-                let inside = within(&found[b], &range);
-                out.extend(self.sentence(b, range, Cow::Borrowed(text), inside));
+                let inside = within(&found[b], range.clone());
+                out.extend(self.sentence(b, range, Cow::Borrowed(text), inside, &mut scratch));
             }
             if let BlockKind::Heading(level) = block.kind {
-                out.extend(self.section_lead(blocks, &found, b, level));
+                out.extend(self.section_lead(blocks, &found, b, level, &mut scratch));
             }
         }
         out
@@ -406,6 +408,7 @@ impl Lexicon {
         found: &[Vec<PartMatch>],
         heading: usize,
         level: u8,
+        scratch: &mut Scratch,
     ) -> Option<Sentence<'a>> {
         let first = facts::section_blocks(blocks, heading, level).next()?;
         let lead = text::sentences(&blocks[first].text).into_iter().next()?;
@@ -413,12 +416,13 @@ impl Lexicon {
         let combined = format!("{title}: {}", &blocks[first].text[lead.clone()]);
         let shift = title.len() + 2;
         let mut matches = found[heading].clone();
-        matches.extend(within(&found[first], &lead).into_iter().map(|m| PartMatch {
+        matches.extend(within(&found[first], lead).map(|m| PartMatch {
             part: m.part,
             range: m.range.start + shift..m.range.end + shift,
         }));
         let range = 0..title.len();
-        self.sentence(heading, range, Cow::Owned(combined), matches)
+        let found = matches.iter().cloned();
+        self.sentence(heading, range, Cow::Owned(combined), found, scratch)
     }
 
     /// The range of part `part` in a sentence, in block coordinates.
@@ -486,16 +490,27 @@ fn clamp(sentence: &Sentence<'_>, range: Range<usize>) -> Range<usize> {
 
 /// The matches inside `range` of a block (`found` is ordered by start), moved to the range's
 /// coordinates.
-fn within(found: &[PartMatch], range: &Range<usize>) -> Vec<PartMatch> {
+fn within(
+    found: &[PartMatch],
+    range: Range<usize>,
+) -> impl Iterator<Item = PartMatch> + Clone + '_ {
     let first = found.partition_point(|m| m.range.start < range.start);
     (found[first..].iter())
-        .take_while(|m| m.range.start < range.end)
-        .filter(|m| m.range.end <= range.end)
-        .map(|m| PartMatch {
+        .take_while(move |m| m.range.start < range.end)
+        .filter(move |m| m.range.end <= range.end)
+        .map(move |m| PartMatch {
             part: m.part,
             range: m.range.start - range.start..m.range.end - range.start,
         })
-        .collect()
+}
+
+/// Buffers reused from sentence to sentence while deciding what each states.
+#[derive(Default)]
+struct Scratch {
+    /// The parts that occur in the sentence.
+    matched: Vec<usize>,
+    /// The phrases they complete.
+    stated: Vec<(u32, u32)>,
 }
 
 /// (atom, sentence) for every atom each sentence states, ordered by atom, then sentence: a

@@ -257,7 +257,7 @@ fn section_leads_reuse_the_blocks_word_matches() {
             continue;
         };
         let lead = lexicon
-            .section_lead(blocks, &found, b, level)
+            .section_lead(blocks, &found, b, level, &mut Scratch::default())
             .expect("a lead");
         // Matching the joined text anew finds exactly what the blocks' matches give.
         assert_eq!(lead.found, lexicon.words.find(&lead.text), "{}", lead.text);

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::checks::link::{Target, resolve};
 use crate::checks::{self, KnownIds};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, sort_diagnostics};
@@ -115,11 +114,8 @@ pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
 /// every link but those to diagrams (which the diagram check and the packs still read).
 fn drop_checked_facts(repo: &mut Repository) {
     for doc in &mut repo.documents {
-        let folder = &doc.folder;
-        doc.links.retain(|link| {
-            is_diagram_path(&link.dest)
-                || matches!(resolve(folder, &link.dest), Target::Inside { path, .. } if is_diagram_path(&path))
-        });
+        doc.links
+            .retain(|link| is_diagram_path(&link.dest) || link.diagram_path().is_some());
         doc.links.shrink_to_fit();
         doc.anchors = Anchors::default();
         doc.account_ids = Vec::new();

@@ -6,10 +6,8 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::checks::link::{Target, resolve};
 use crate::diagnostic::Location;
 use crate::diagram::{self, DiagramError, Readable};
-use crate::evaluate::pool::is_diagram_path;
 use crate::model::Repository;
 use crate::model::repository::CaseStudy;
 
@@ -81,13 +79,11 @@ fn references(repo: &Repository, cs: &CaseStudy) -> CaseStudyDiagrams {
     for doc in repo.members(&cs.id) {
         states_multi_az |= doc.mentions_multi_az;
         for link in &doc.links {
-            if let Target::Inside { path, .. } = resolve(&doc.folder, &link.dest)
-                && is_diagram_path(&path)
-            {
+            if let Some(path) = link.diagram_path() {
                 refs.push(DiagramRef {
                     doc: doc.path.clone(),
                     location: link.location.clone(),
-                    path,
+                    path: path.to_string(),
                     text: link.text.clone(),
                     is_image: link.is_image,
                     read: None,

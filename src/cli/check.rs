@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::args::{CheckArgs, ColorChoice, FailOn, Format};
 use super::setup::{self, UsageError};
+use super::{write_file, write_file_with};
 use std::collections::BTreeSet;
 
 use crate::evaluate::lexicon;
@@ -187,11 +188,6 @@ fn append_summary(file: &std::path::Path, ctx: &Rendering<'_>) -> Result<(), Usa
     })
 }
 
-fn write_file(path: &std::path::Path, text: &str) -> Result<(), UsageError> {
-    std::fs::write(path, text)
-        .map_err(|e| UsageError::message(format!("cannot write `{}`: {e}", path.display())))
-}
-
 fn changed_files(
     args: &CheckArgs,
     root: &std::path::Path,
@@ -265,14 +261,7 @@ pub fn use_color(choice: ColorChoice, to_stdout: bool) -> bool {
 
 fn write_output(args: &CheckArgs, ctx: &Rendering<'_>) -> Result<(), UsageError> {
     match &args.output {
-        Some(path) => {
-            let cannot = |e: std::io::Error| {
-                UsageError::message(format!("cannot write `{}`: {e}", path.display()))
-            };
-            let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(cannot)?);
-            render(args, ctx, &mut file).map_err(cannot)?;
-            file.flush().map_err(cannot)
-        }
+        Some(path) => write_file_with(path, |file| render(args, ctx, file)),
         None => {
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`| head`) is not an error of the run.

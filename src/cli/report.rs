@@ -130,8 +130,7 @@ fn render(matrix: &Matrix, format: ReportFormat, args: &ReportArgs) -> String {
 
 fn write_text(output: Option<&Path>, text: &str) -> Result<(), UsageError> {
     match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| UsageError::message(format!("cannot write `{}`: {e}", path.display()))),
+        Some(path) => super::write_file(path, text),
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();

@@ -53,17 +53,13 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     let keep_readiness = summary_file(args).is_some();
     let mut outcome = with_threads(args.threads, || lint_with(&input, keep_readiness))?;
     let filter_input = FilterInput {
-        repo: &outcome.repo,
-        config: &config,
-        as_of,
-        codes: &codes,
-        controls: &controls,
         baseline: baseline.as_ref().filter(|_| args.write_baseline.is_none()),
         // A baseline records the whole repository, whatever files are named.
         only_paths: only_paths
             .as_ref()
             .filter(|_| args.write_baseline.is_none()),
         keep_suppressed: args.include_suppressed && args.write_baseline.is_none(),
+        ..FilterInput::new(&outcome.repo, &config, as_of, &codes, &controls)
     };
     let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));
     // Silenced findings are listed in JSON only: never as annotations, SARIF results or text.

@@ -95,14 +95,8 @@ fn build_matrix(root: &Path, args: &ReportArgs) -> Result<Matrix, UsageError> {
     };
     let mut outcome = lint(&input);
     let filter_input = FilterInput {
-        repo: &outcome.repo,
-        config: &config,
-        as_of,
-        codes: &codes,
-        controls: &controls,
-        baseline: None,
-        only_paths: None,
         keep_suppressed: true,
+        ..FilterInput::new(&outcome.repo, &config, as_of, &codes, &controls)
     };
     let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));
     let mut matrix = Matrix::build(

@@ -176,6 +176,21 @@ impl Diagnostic {
             .for_each(mask);
     }
 
+    /// Drops the spare capacity of the texts and lists: a large repository has hundreds of
+    /// thousands of findings, all kept until they are printed.
+    pub fn shrink(&mut self) {
+        self.code.shrink_to_fit();
+        self.message.shrink_to_fit();
+        let texts = self
+            .label
+            .iter_mut()
+            .chain(&mut self.notes)
+            .chain(&mut self.help);
+        texts.for_each(String::shrink_to_fit);
+        self.notes.shrink_to_fit();
+        self.help.shrink_to_fit();
+    }
+
     /// The contract's ordering key: path (repository-wide first), line, column, code.
     pub fn sort_key(&self) -> (Option<&str>, usize, usize, &str, &str) {
         match &self.location {
@@ -199,6 +214,27 @@ pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     order.sort_by(|&a, &b| diagnostics[a].sort_key().cmp(&diagnostics[b].sort_key()));
     permute(diagnostics, order);
     diagnostics.dedup();
+}
+
+/// Joins lists of findings into one list of exactly their number.
+pub fn concat_exact(lists: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    lists.into_iter().for_each(|d| all.extend(d));
+    all
+}
+
+/// `first` then `then`, in one list of exactly their number, grown from the larger of the two
+/// so that no third list is made.
+pub fn append_exact(mut first: Vec<Diagnostic>, mut then: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if first.len() >= then.len() {
+        first.reserve_exact(then.len());
+        first.append(&mut then);
+        return first;
+    }
+    then.reserve_exact(first.len());
+    then.splice(0..0, first);
+    then.shrink_to_fit();
+    then
 }
 
 /// Reorders `items` so that position `i` holds what was at `order[i]`, following each cycle.

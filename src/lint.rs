@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::checks::link::{Target, resolve};
 use crate::checks::{self, KnownIds};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, sort_diagnostics};
+use crate::diagnostic::{Diagnostic, append_exact, concat_exact, sort_diagnostics};
 use crate::discover::{self, FoundFile, Selection, read::read_text};
 use crate::evaluate::pool::is_diagram_path;
 use crate::evaluate::recognize::Lexicon;
@@ -74,7 +73,7 @@ pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
         .unzip();
     let files = per_file.len();
     drop(found.markdown);
-    let mut diagnostics = concat(per_file);
+    let mut diagnostics = concat_exact(per_file);
     let documents: Vec<Document> = documents.into_iter().flatten().collect();
     let mut repo = Repository::new(
         PathBuf::from(input.root),
@@ -95,11 +94,12 @@ pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
         supersede_broken_diagram_links(&mut diagnostics);
         if keep_readiness { diagrams } else { Vec::new() }
     };
+    // The evaluation's findings outnumber the others: the list is grown from theirs.
     let mut diagnostics = append_exact(diagnostics, std::mem::take(&mut evaluation.diagnostics));
     // Messages may quote what a file says (an invalid value, a customer name): never a secret.
     diagnostics.par_iter_mut().for_each(|d| {
         d.mask_secrets();
-        compact(d);
+        d.shrink();
     });
     sort_diagnostics(&mut diagnostics);
     LintOutcome {
@@ -115,48 +115,12 @@ pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
 /// every link but those to diagrams (which the diagram check and the packs still read).
 fn drop_checked_facts(repo: &mut Repository) {
     for doc in &mut repo.documents {
-        let folder = &doc.folder;
-        doc.links.retain(|link| {
-            is_diagram_path(&link.dest)
-                || matches!(resolve(folder, &link.dest), Target::Inside { path, .. } if is_diagram_path(&path))
-        });
+        doc.links
+            .retain(|link| is_diagram_path(&link.dest) || link.diagram_path().is_some());
         doc.links.shrink_to_fit();
         doc.anchors = Anchors::default();
         doc.account_ids = Vec::new();
     }
-}
-
-/// `first` then `then`, in one list of exactly their number, grown from the larger of the two
-/// (the evaluation's findings outnumber the others) so that no third list is made.
-fn append_exact(mut first: Vec<Diagnostic>, mut then: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if first.len() >= then.len() {
-        first.reserve_exact(then.len());
-        first.append(&mut then);
-        return first;
-    }
-    then.reserve_exact(first.len());
-    then.splice(0..0, first);
-    then.shrink_to_fit();
-    then
-}
-
-/// Joins the per-file findings into one list of exactly their number.
-fn concat(per_file: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
-    let mut all = Vec::with_capacity(per_file.iter().map(Vec::len).sum());
-    per_file.into_iter().for_each(|d| all.extend(d));
-    all
-}
-
-/// Drops the spare capacity of a finding's texts: a large repository has hundreds of
-/// thousands of findings, all kept until they are printed.
-fn compact(d: &mut Diagnostic) {
-    d.code.shrink_to_fit();
-    d.message.shrink_to_fit();
-    for text in d.label.iter_mut().chain(&mut d.notes).chain(&mut d.help) {
-        text.shrink_to_fit();
-    }
-    d.notes.shrink_to_fit();
-    d.help.shrink_to_fit();
 }
 
 /// A missing diagram is reported once, as `diagram/broken-link`, not also as `link/broken`.

@@ -194,14 +194,8 @@ fn lint_repo(root: &Path, config: &Config) -> Vec<Diagnostic> {
     let codes = known_codes(&CATALOG);
     let controls: Vec<&str> = CATALOG.control_ids().collect();
     let input = FilterInput {
-        repo: &outcome.repo,
-        config,
-        as_of,
-        codes: &codes,
-        controls: &controls,
-        baseline: None,
-        only_paths: None,
         keep_suppressed: true,
+        ..FilterInput::new(&outcome.repo, config, as_of, &codes, &controls)
     };
     filter::apply(&input, outcome.diagnostics).diagnostics
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::args::{CheckArgs, ColorChoice, FailOn, Format};
 use super::setup::{self, UsageError};
+use super::{write_file, write_file_with};
 use std::collections::BTreeSet;
 
 use crate::evaluate::lexicon;
@@ -52,17 +53,13 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     let keep_readiness = summary_file(args).is_some();
     let mut outcome = with_threads(args.threads, || lint_with(&input, keep_readiness))?;
     let filter_input = FilterInput {
-        repo: &outcome.repo,
-        config: &config,
-        as_of,
-        codes: &codes,
-        controls: &controls,
         baseline: baseline.as_ref().filter(|_| args.write_baseline.is_none()),
         // A baseline records the whole repository, whatever files are named.
         only_paths: only_paths
             .as_ref()
             .filter(|_| args.write_baseline.is_none()),
         keep_suppressed: args.include_suppressed && args.write_baseline.is_none(),
+        ..FilterInput::new(&outcome.repo, &config, as_of, &codes, &controls)
     };
     let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));
     // Silenced findings are listed in JSON only: never as annotations, SARIF results or text.
@@ -187,11 +184,6 @@ fn append_summary(file: &std::path::Path, ctx: &Rendering<'_>) -> Result<(), Usa
     })
 }
 
-fn write_file(path: &std::path::Path, text: &str) -> Result<(), UsageError> {
-    std::fs::write(path, text)
-        .map_err(|e| UsageError::message(format!("cannot write `{}`: {e}", path.display())))
-}
-
 fn changed_files(
     args: &CheckArgs,
     root: &std::path::Path,
@@ -265,14 +257,7 @@ pub fn use_color(choice: ColorChoice, to_stdout: bool) -> bool {
 
 fn write_output(args: &CheckArgs, ctx: &Rendering<'_>) -> Result<(), UsageError> {
     match &args.output {
-        Some(path) => {
-            let cannot = |e: std::io::Error| {
-                UsageError::message(format!("cannot write `{}`: {e}", path.display()))
-            };
-            let mut file = std::io::BufWriter::new(std::fs::File::create(path).map_err(cannot)?);
-            render(args, ctx, &mut file).map_err(cannot)?;
-            file.flush().map_err(cannot)
-        }
+        Some(path) => write_file_with(path, |file| render(args, ctx, file)),
         None => {
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe (`| head`) is not an error of the run.

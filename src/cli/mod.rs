@@ -9,6 +9,9 @@ pub mod init;
 pub mod report;
 pub mod setup;
 
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -51,4 +54,22 @@ pub fn report_usage_error(error: &UsageError, color: ColorChoice) -> ExitCode {
     let text = crate::output::human::render_errors(&diagnostics, &mut sources, color);
     eprint!("{text}");
     ExitCode::from(2)
+}
+
+/// Writes `text` to the file `path` (created or truncated).
+fn write_file(path: &Path, text: &str) -> Result<(), UsageError> {
+    write_file_with(path, |file| file.write_all(text.as_bytes()))
+}
+
+/// Creates (or truncates) the file `path` and lets `write` fill it through a buffer; any
+/// failure is the one usage error "cannot write".
+fn write_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<(), UsageError> {
+    let cannot =
+        |e: std::io::Error| UsageError::message(format!("cannot write `{}`: {e}", path.display()));
+    let mut file = BufWriter::new(File::create(path).map_err(cannot)?);
+    write(&mut file).map_err(cannot)?;
+    file.flush().map_err(cannot)
 }

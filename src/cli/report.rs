@@ -95,14 +95,8 @@ fn build_matrix(root: &Path, args: &ReportArgs) -> Result<Matrix, UsageError> {
     };
     let mut outcome = lint(&input);
     let filter_input = FilterInput {
-        repo: &outcome.repo,
-        config: &config,
-        as_of,
-        codes: &codes,
-        controls: &controls,
-        baseline: None,
-        only_paths: None,
         keep_suppressed: true,
+        ..FilterInput::new(&outcome.repo, &config, as_of, &codes, &controls)
     };
     let filtered = filter::apply(&filter_input, std::mem::take(&mut outcome.diagnostics));
     let mut matrix = Matrix::build(
@@ -130,8 +124,7 @@ fn render(matrix: &Matrix, format: ReportFormat, args: &ReportArgs) -> String {
 
 fn write_text(output: Option<&Path>, text: &str) -> Result<(), UsageError> {
     match output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| UsageError::message(format!("cannot write `{}`: {e}", path.display()))),
+        Some(path) => super::write_file(path, text),
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();

@@ -1,6 +1,6 @@
 //! Pools evidence over documents and decides whether a recognizer is satisfied.
 
-use crate::checks::link::{Target, resolve};
+use crate::model::document::DocLink;
 use crate::model::{Document, Repository};
 use crate::packs::Recognizer;
 
@@ -72,14 +72,10 @@ pub fn is_diagram_path(path: &str) -> bool {
 }
 
 /// Repository paths of the existing diagram files a document links or embeds.
-pub fn diagrams(doc: &Document, repo: &Repository) -> Vec<String> {
+pub fn diagrams<'d>(doc: &'d Document, repo: &Repository) -> Vec<&'d str> {
     doc.links
         .iter()
-        .filter_map(|link| match resolve(&doc.folder, &link.dest) {
-            Target::Inside { path, .. } if is_diagram_path(&path) && repo.files.contains(&path) => {
-                Some(path)
-            }
-            _ => None,
-        })
+        .filter_map(DocLink::diagram_path)
+        .filter(|path| repo.files.contains(*path))
         .collect()
 }

@@ -37,6 +37,29 @@ pub struct FilterInput<'a> {
     pub keep_suppressed: bool,
 }
 
+impl<'a> FilterInput<'a> {
+    /// The filter of a whole repository without a baseline, dropping silenced findings; set
+    /// the other fields with struct update syntax.
+    pub fn new(
+        repo: &'a Repository,
+        config: &'a Config,
+        as_of: Date,
+        codes: &'a [String],
+        controls: &'a [&'a str],
+    ) -> Self {
+        Self {
+            repo,
+            config,
+            as_of,
+            codes,
+            controls,
+            baseline: None,
+            only_paths: None,
+            keep_suppressed: false,
+        }
+    }
+}
+
 /// The filtered findings and baseline counts.
 #[derive(Debug, Default)]
 pub struct Filtered {

@@ -4,7 +4,9 @@ use jiff::civil::Date;
 
 use super::anchors::Anchors;
 use super::values::{DocKind, Engine, Management, Project, Status, Visibility};
+use crate::checks::link::{Target, resolve};
 use crate::diagnostic::Location;
+use crate::evaluate::pool::is_diagram_path;
 use crate::parse::ParsedFile;
 use crate::parse::markdown::destination_span;
 use crate::parse::yaml::Node;
@@ -29,6 +31,18 @@ pub struct DocLink {
     pub is_image: bool,
     /// Link text or alt text.
     pub text: String,
+    /// The destination resolved against the repository, once, for every later reader.
+    pub target: Target,
+}
+
+impl DocLink {
+    /// The repository path of the diagram file this links or embeds, if it resolves to one.
+    pub fn diagram_path(&self) -> Option<&str> {
+        match &self.target {
+            Target::Inside { path, .. } if is_diagram_path(path) => Some(path),
+            _ => None,
+        }
+    }
 }
 
 /// The fields of a case study (valid values only; invalid ones are reported by checks).
@@ -194,7 +208,7 @@ impl Document {
                 .map(|h| h.anchor.as_str())
                 .chain(file.markdown.html_anchors.iter().map(String::as_str))
                 .collect(),
-            links: links(file),
+            links: links(file, &folder),
             comments: file
                 .markdown
                 .comments
@@ -349,11 +363,12 @@ fn high_risk_issues(file: &ParsedFile) -> HighRiskIssues {
     hri
 }
 
-fn links(file: &ParsedFile) -> Vec<DocLink> {
+fn links(file: &ParsedFile, folder: &str) -> Vec<DocLink> {
     file.markdown
         .links
         .iter()
         .map(|link| DocLink {
+            target: resolve(folder, &link.dest),
             dest: link.dest.clone(),
             location: file
                 .source

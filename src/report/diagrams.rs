@@ -96,7 +96,7 @@ pub fn views(all: &[CaseStudyDiagrams], ids: &[&str]) -> Vec<CaseStudyDiagramsVi
 }
 
 fn view(r: &DiagramRef) -> DiagramView {
-    let (format, reading, features) = match &r.read {
+    let (format, reading, features) = match &*r.read {
         None => (None, Reading::Missing, Features::default()),
         Some(Ok(Readable::Content(c))) => {
             (Some(c.format.as_str()), Reading::Read, c.features.clone())

@@ -1,16 +1,15 @@
 //! Finds each case study's diagrams (linked or embedded from its documents) and reads them.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 use regex::Regex;
 
-use crate::checks::link::{Target, resolve};
 use crate::diagnostic::Location;
 use crate::diagram::{self, DiagramError, Readable};
-use crate::evaluate::pool::is_diagram_path;
 use crate::model::Repository;
+use crate::model::document::DocLink;
 use crate::model::repository::CaseStudy;
 
 /// Diagram files larger than this are not read.
@@ -29,9 +28,12 @@ pub struct DiagramRef {
     pub text: String,
     /// An embedded image rather than a link.
     pub is_image: bool,
-    /// What reading it gave; `None` when the file does not exist.
-    pub read: Option<Result<Readable, DiagramError>>,
+    /// What reading it gave, shared by every reference to the same file.
+    pub read: Arc<DiagramReading>,
 }
+
+/// What reading a diagram file gave; `None` when the file does not exist.
+pub type DiagramReading = Option<Result<Readable, DiagramError>>;
 
 /// A case study's diagrams.
 #[derive(Debug, Clone)]
@@ -52,45 +54,50 @@ static MULTI_AZ: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Collects and reads the diagrams of every case study. Each diagram file is read once, however
-/// many documents or case studies link it.
+/// many documents or case studies link it, and its reading is shared by their references.
 pub fn collect(repo: &Repository) -> Vec<CaseStudyDiagrams> {
-    let mut all: Vec<CaseStudyDiagrams> = repo
-        .case_studies
+    let readings = read_linked(repo);
+    repo.case_studies
         .values()
-        .map(|cs| references(repo, cs))
-        .collect();
-    let paths: BTreeSet<&str> = all
-        .iter()
-        .flat_map(|cs| cs.refs.iter().map(|r| r.path.as_str()))
-        .collect();
-    let read: BTreeMap<String, Option<Result<Readable, DiagramError>>> = paths
-        .into_par_iter()
-        .map(|path| (path.to_string(), read(repo, path)))
-        .collect();
-    for r in all.iter_mut().flat_map(|cs| cs.refs.iter_mut()) {
-        r.read = read[&r.path].clone();
-    }
-    all
+        .map(|cs| references(repo, cs, &readings))
+        .collect()
 }
 
-/// A case study's diagram references (not read yet) and whether its prose states multi-AZ.
-fn references(repo: &Repository, cs: &CaseStudy) -> CaseStudyDiagrams {
+/// Reads, in parallel, every diagram file a case study's document links or embeds.
+fn read_linked(repo: &Repository) -> BTreeMap<&str, Arc<DiagramReading>> {
+    let paths: BTreeSet<&str> = repo
+        .case_studies
+        .keys()
+        .flat_map(|id| repo.members(id))
+        .flat_map(|doc| doc.links.iter().filter_map(DocLink::diagram_path))
+        .collect();
+    paths
+        .into_par_iter()
+        .map(|path| (path, Arc::new(read(repo, path))))
+        .collect()
+}
+
+/// A case study's diagram references, with their readings, and whether its prose states
+/// multi-AZ.
+fn references(
+    repo: &Repository,
+    cs: &CaseStudy,
+    readings: &BTreeMap<&str, Arc<DiagramReading>>,
+) -> CaseStudyDiagrams {
     let own = &repo.documents[cs.doc];
     let mut refs = Vec::new();
     let mut states_multi_az = false;
     for doc in repo.members(&cs.id) {
         states_multi_az |= doc.mentions_multi_az;
         for link in &doc.links {
-            if let Target::Inside { path, .. } = resolve(&doc.folder, &link.dest)
-                && is_diagram_path(&path)
-            {
+            if let Some(path) = link.diagram_path() {
                 refs.push(DiagramRef {
                     doc: doc.path.clone(),
                     location: link.location.clone(),
-                    path,
+                    path: path.to_string(),
                     text: link.text.clone(),
                     is_image: link.is_image,
-                    read: None,
+                    read: Arc::clone(&readings[path]),
                 });
             }
         }
@@ -108,7 +115,7 @@ pub fn mentions_multi_az(text: &str) -> bool {
     MULTI_AZ.is_match(text)
 }
 
-fn read(repo: &Repository, path: &str) -> Option<Result<Readable, DiagramError>> {
+fn read(repo: &Repository, path: &str) -> DiagramReading {
     if !repo.files.contains(path) {
         return None;
     }
@@ -129,7 +136,7 @@ fn read(repo: &Repository, path: &str) -> Option<Result<Readable, DiagramError>>
 impl CaseStudyDiagrams {
     /// The readable diagram contents.
     pub fn contents(&self) -> impl Iterator<Item = (&DiagramRef, &diagram::DiagramContent)> {
-        self.refs.iter().filter_map(|r| match &r.read {
+        self.refs.iter().filter_map(|r| match &*r.read {
             Some(Ok(Readable::Content(c))) => Some((r, c)),
             _ => None,
         })
@@ -137,6 +144,6 @@ impl CaseStudyDiagrams {
 
     /// References to files that exist and could be opened (readable or opaque).
     pub fn existing(&self) -> impl Iterator<Item = &DiagramRef> {
-        self.refs.iter().filter(|r| matches!(r.read, Some(Ok(_))))
+        self.refs.iter().filter(|r| matches!(*r.read, Some(Ok(_))))
     }
 }

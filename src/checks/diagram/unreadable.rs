@@ -38,7 +38,7 @@ Fix: commit the real image (check Git LFS), or fix the extension.",
 /// Reports diagrams that could not be read.
 pub fn check(cs: &CaseStudyDiagrams, out: &mut Vec<Diagnostic>) {
     for r in &cs.refs {
-        let Some(Err(error)) = &r.read else { continue };
+        let Some(Err(error)) = &*r.read else { continue };
         let (code, help) = match error {
             DiagramError::Unreadable(_) => (
                 "diagram/unreadable",

@@ -33,7 +33,7 @@ pub fn check(cs: &CaseStudyDiagrams, out: &mut Vec<Diagnostic>) {
     for r in cs
         .refs
         .iter()
-        .filter(|r| matches!(r.read, Some(Ok(Readable::Opaque(_)))))
+        .filter(|r| matches!(*r.read, Some(Ok(Readable::Opaque(_)))))
     {
         let f = describe_text(&r.text);
         let mut missing = Vec::new();

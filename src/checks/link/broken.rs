@@ -1,9 +1,10 @@
 //! `link/broken`: a relative link to a file that does not exist, or to a `#anchor` that
 //! matches no heading of the target document.
 
-use super::{Target, resolve};
+use super::Target;
 use crate::checks::registry::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::document::DocLink;
 use crate::model::{Document, Repository};
 
 /// Registry entry.
@@ -32,29 +33,32 @@ closest existing heading.",
 pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
     for doc in &repo.documents {
         for link in &doc.links {
-            if let Some(diag) = check_link(repo, doc, &link.dest) {
+            if let Some(diag) = check_link(repo, doc, link) {
                 out.push(diag.at(link.location.clone()));
             }
         }
     }
 }
 
-fn check_link(repo: &Repository, doc: &Document, dest: &str) -> Option<Diagnostic> {
-    match resolve(&doc.folder, dest) {
+fn check_link(repo: &Repository, doc: &Document, link: &DocLink) -> Option<Diagnostic> {
+    match &link.target {
         Target::External | Target::Outside => None,
-        Target::SameDocument(anchor) => missing_anchor(doc, &anchor),
+        Target::SameDocument(anchor) => missing_anchor(doc, anchor),
         Target::Inside { path, anchor } => {
-            if repo.files.contains(&path) {
-                let target = repo.document(&path)?;
-                anchor.and_then(|a| missing_anchor(target, &a))
-            } else if repo.dirs.contains(&path) || exists_inside(repo, &path) {
+            if repo.files.contains(path) {
+                let target = repo.document(path)?;
+                anchor.as_deref().and_then(|a| missing_anchor(target, a))
+            } else if repo.dirs.contains(path) || exists_inside(repo, path) {
                 None
             } else {
                 let diag =
                     Diagnostic::error(INFO.code, format!("link to `{path}`, which does not exist"))
                         .label("no such file");
-                Some(match similar_file(repo, &path) {
-                    Some(s) => diag.help(format!("did you mean `{}`?", with_file_name(dest, &s))),
+                Some(match similar_file(repo, path) {
+                    Some(s) => diag.help(format!(
+                        "did you mean `{}`?",
+                        with_file_name(&link.dest, &s)
+                    )),
                     None => diag.help("fix the path; it is relative to the folder of this file"),
                 })
             }

@@ -1,6 +1,6 @@
 //! `link/outside-repo`: a relative link that climbs above the repository root.
 
-use super::{Target, resolve};
+use super::Target;
 use crate::checks::registry::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Repository;
@@ -27,7 +27,7 @@ link.",
 pub fn check(repo: &Repository, out: &mut Vec<Diagnostic>) {
     for doc in &repo.documents {
         for link in &doc.links {
-            if resolve(&doc.folder, &link.dest) == Target::Outside {
+            if link.target == Target::Outside {
                 out.push(
                     Diagnostic::error(INFO.code, format!("link `{}` leaves the repository", link.dest))
                         .at(link.location.clone())

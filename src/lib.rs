@@ -14,6 +14,7 @@ pub mod diagram;
 pub mod discover;
 pub mod evaluate;
 pub mod filter;
+mod lean_regex;
 pub mod lint;
 pub mod model;
 pub mod output;

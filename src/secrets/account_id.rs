@@ -12,17 +12,17 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
+
+use crate::lean_regex::without_prefilter;
 
 use super::heuristics::is_uuid;
 
-static TWELVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{12}").expect("valid regex"));
+static TWELVE: LazyLock<Regex> = LazyLock::new(|| without_prefilter(r"[0-9]{12}"));
 
-static DASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]{4}-[0-9]{4}-[0-9]{4}").expect("valid regex"));
+static DASHED: LazyLock<Regex> = LazyLock::new(|| without_prefilter(r"[0-9]{4}-[0-9]{4}-[0-9]{4}"));
 
-static ACCOUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)account").expect("valid regex"));
+static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| without_prefilter(r"(?i)account"));
 
 /// How far before a dashed number (same line) the word `account` may be.
 const LABEL_WINDOW: usize = 40;
@@ -50,7 +50,7 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         if id_suffix(text, s)
-            || is_timestamp(m.as_str())
+            || is_timestamp(&text[s..e])
             || phone_labelled(text, s)
             || unit_follows(&text[e..])
             || (!matches!(after, Some(b'.' | b'/' | b':')) && !key_allows(text, s))

@@ -4,10 +4,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
-use regex::Regex;
+use regex_automata::meta;
 
 use crate::diagnostic::Location;
 use crate::diagram::{self, DiagramError, Readable};
+use crate::lean_regex::without_prefilter;
 use crate::model::Repository;
 use crate::model::document::DocLink;
 use crate::model::repository::CaseStudy;
@@ -48,9 +49,10 @@ pub struct CaseStudyDiagrams {
     pub states_multi_az: bool,
 }
 
-static MULTI_AZ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bmulti[\s-]*(?:az|availability[\s-]*zones?|regions?)\b|\b(?:two|three|multiple|several|2|3)\s+(?:availability[\s-]*zones|azs|regions)\b")
-        .expect("valid regex")
+static MULTI_AZ: LazyLock<meta::Regex> = LazyLock::new(|| {
+    without_prefilter(
+        r"(?i)\bmulti[\s-]*(?:az|availability[\s-]*zones?|regions?)\b|\b(?:two|three|multiple|several|2|3)\s+(?:availability[\s-]*zones|azs|regions)\b",
+    )
 });
 
 /// Collects and reads the diagrams of every case study. Each diagram file is read once, however

@@ -1,7 +1,9 @@
 //! Numbers in prose: digits ("1,200", "2.4", "3k", "2 million") and English number words
 //! ("twenty-four", "one hundred and fifty", "a dozen", "half an"), with byte ranges.
 
+use crate::lean_regex::without_prefilter;
 use regex::Regex;
+use regex_automata::meta;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -28,19 +30,22 @@ pub struct Number {
     pub form: NumberForm,
 }
 
-static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?").expect("digits regex")
+// Digits are ASCII digits (`[0-9]`, not Unicode `\d`): only they parse as numbers, and the
+// Unicode class costs several times more to compile. A non-ASCII digit reads as a letter would:
+// it ends a run of digits, and a date written with one is not a date.
+static DIGITS: LazyLock<meta::Regex> = LazyLock::new(|| {
+    without_prefilter(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 });
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+").expect("word regex"));
 
 /// Dates and times, whose digits are not quantities.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
     let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
-    Regex::new(&format!(
-        r"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b|\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b|\b{month},?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:,?\s+\d{{4}})?\b"
-    ))
-    .expect("date regex")
+    let pattern = format!(
+        r"\b[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}\b|\b[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}}\b|\b[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\b|\b{month}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?\s+[0-9]{{4}})?\b|\b{month},?\s+[0-9]{{4}}\b|\b[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:,?\s+[0-9]{{4}})?\b"
+    );
+    without_prefilter(&pattern)
 });
 
 /// Finds every number in `text`, in order of position.
@@ -71,7 +76,7 @@ fn digit_numbers(text: &str) -> Vec<Number> {
 
 /// Digits echoing a number in words, as in contracts: "four (4) hours".
 static ECHO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A\s*\(\s*[\d,.]+\s*\)").expect("echo regex"));
+    LazyLock::new(|| Regex::new(r"\A\s*\(\s*[0-9,.]+\s*\)").expect("echo regex"));
 
 /// Folds "four (4)" into one number spanning both.
 fn with_echoes(text: &str, numbers: Vec<Number>) -> Vec<Number> {
@@ -456,6 +461,24 @@ mod tests {
             ("five and six", &[(5.0, "five"), (6.0, "six")]),
             ("four (4) hours", &[(4.0, "four (4)")]),
             ("two (2) case studies", &[(2.0, "two (2)")]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(values(input), *expected, "{input:?}");
+        }
+    }
+
+    /// Only ASCII digits are digits; a non-ASCII one reads as a letter would.
+    #[test]
+    fn non_ascii_digits_are_not_digits() {
+        let cases: &[(&str, &[(f64, &str)])] = &[
+            ("5\u{663} hours", &[(5.0, "5")]),
+            ("\u{663}5 hours", &[]),
+            ("four (\u{664}) hours", &[(4.0, "four")]),
+            (
+                "on \u{662}\u{660}\u{662}\u{665}-08-29",
+                &[(8.0, "08"), (29.0, "29")],
+            ),
+            ("on August\u{a0}29th, 2025", &[]),
         ];
         for (input, expected) in cases {
             assert_eq!(values(input), *expected, "{input:?}");

@@ -4,6 +4,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::meta;
+
+use crate::lean_regex::without_prefilter;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -62,8 +65,8 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PLACEHOLDER: LazyLock<meta::Regex> = LazyLock::new(|| {
+    without_prefilter(
         r"(?ix)
         \b(?:tbd|tbc|tba|todo|fixme|xxx+|lorem\s+ipsum)\b
         | <\s*(?:fill|insert|add|enter|describe|replace|your|todo|tbd|placeholder|customer|value|x+)\b[^>]*>
@@ -73,7 +76,6 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:coming\s+soon|placeholder|fill\s+(?:this\s+)?in|insert\s+here|not\s+yet\s+(?:defined|known|documented|agreed|decided))\b
         ",
     )
-    .expect("valid placeholder regex")
 });
 
 static ONLY_FILLER: LazyLock<Regex> = LazyLock::new(|| {

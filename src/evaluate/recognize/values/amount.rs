@@ -3,7 +3,9 @@
 
 use super::{Value, ValueKind, counts_as_number, join_ranges, unit_at};
 use crate::evaluate::recognize::numbers::{Number, NumberForm};
+use crate::lean_regex::without_prefilter;
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 static SIZE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -31,13 +33,12 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Growth stated as a multiplier or as no growth at all.
-static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static GROWTH_WORD: LazyLock<meta::Regex> = LazyLock::new(|| {
+    without_prefilter(concat!(
         r"(?i)\b(?:doubl|tripl|quadrupl)(?:e|es|ed|ing)\b",
         r"|\b(?:two|three|four|five|ten|[2-9])[\s-]?fold\b",
         r"|\b(?:no|zero)\s+(?:significant\s+|expected\s+)?growth\b|\bnegligible\b",
     ))
-    .expect("growth word regex")
 });
 
 static TIMES: LazyLock<Regex> =
@@ -152,7 +153,7 @@ pub(super) fn growths(text: &str, numbers: &[Number]) -> Vec<Value> {
     found.extend(GROWTH_WORD.find_iter(text).map(|m| Value {
         kind: ValueKind::Growth,
         range: m.range(),
-        amount: multiplier(m.as_str()),
+        amount: multiplier(&text[m.range()]),
     }));
     found
 }

@@ -3,12 +3,14 @@
 
 use super::{Value, ValueKind, amount, counts_as_number, time};
 use crate::evaluate::recognize::numbers::{Number, NumberForm};
+use crate::lean_regex::without_prefilter;
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// Vague but stated counts: "hundreds of tables", "thousands of objects".
-static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(dozens|hundreds|thousands|millions|billions)\s+of\b").expect("vague")
+static VAGUE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    without_prefilter(r"(?i)\b(dozens|hundreds|thousands|millions|billions)\s+of\b")
 });
 
 /// Words before a four-digit number that make it a year ("in 2024", "since 2019").
@@ -40,8 +42,8 @@ pub(super) fn counts(text: &str, numbers: &[Number]) -> Vec<Value> {
         .collect();
     found.extend(VAGUE.captures_iter(text).map(|c| Value {
         kind: ValueKind::Count,
-        range: c.get(0).map_or(0..0, |m| m.range()),
-        amount: vague_amount(&c[1]),
+        range: c.get_match().map_or(0..0, |m| m.range()),
+        amount: c.get_group(1).map_or(0.0, |word| vague_amount(&text[word])),
     }));
     found
 }

@@ -8,7 +8,9 @@ mod count;
 mod time;
 
 use super::numbers::{Number, NumberForm, find_numbers};
+use crate::lean_regex::without_prefilter;
 use regex::Regex;
+use regex_automata::meta;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -107,25 +109,25 @@ pub fn bare_numbers(kind: ValueKind, text: &str, numbers: &[Number]) -> Vec<Valu
         .collect()
 }
 
-static HINT_DURATION: LazyLock<Regex> = LazyLock::new(|| {
+static HINT_DURATION: LazyLock<meta::Regex> = LazyLock::new(|| {
     hint_regex(r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|h|m|s|d")
 });
-static HINT_SIZE: LazyLock<Regex> = LazyLock::new(|| {
+static HINT_SIZE: LazyLock<meta::Regex> = LazyLock::new(|| {
     hint_regex(r"bytes|[kmgtp]i?b|kilobytes|megabytes|gigabytes|terabytes|petabytes")
 });
-static HINT_PERCENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)%|\bpercent(?:age)?s?\b|\bper\s*cent\b").expect("hint"));
-static HINT_RATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bper\s+(?:second|sec|minute|min)\b|/\s*(?:s|sec|second|min)\b|\b(?:tps|qps|rps|iops|tpm|qpm)\b")
-        .expect("hint")
+static HINT_PERCENT: LazyLock<meta::Regex> =
+    LazyLock::new(|| without_prefilter(r"(?i)%|\bpercent(?:age)?s?\b|\bper\s*cent\b"));
+static HINT_RATE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    without_prefilter(
+        r"(?i)\bper\s+(?:second|sec|minute|min)\b|/\s*(?:s|sec|second|min)\b|\b(?:tps|qps|rps|iops|tpm|qpm)\b",
+    )
 });
 
 /// A unit in parentheses or brackets, or after "in": "(hours)", "[GB]", "in minutes".
-fn hint_regex(units: &str) -> Regex {
-    Regex::new(&format!(
+fn hint_regex(units: &str) -> meta::Regex {
+    without_prefilter(&format!(
         r"(?i)[(\[]\s*(?:in\s+)?(?:{units})\s*[)\]]|\bin\s+(?:{units})\b|,\s*(?:{units})\s*$"
     ))
-    .expect("hint regex")
 }
 
 /// Whether `text` (a name with what follows it, or a header cell) names a unit of `kind`,

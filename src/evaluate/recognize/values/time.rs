@@ -3,7 +3,9 @@
 
 use super::{Value, ValueKind, counts_as_number, join_ranges, unit_at};
 use crate::evaluate::recognize::numbers::{Number, NumberForm};
+use crate::lean_regex::without_prefilter;
 use regex::Regex;
+use regex_automata::meta;
 use std::sync::LazyLock;
 
 /// Spelled-out or abbreviated units, after optional whitespace or a hyphen ("15-minute").
@@ -26,15 +28,14 @@ static AND_A_HALF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\A\s+and\s+a\s+half\b").expect("half regex"));
 
 /// Statements of a zero duration: an RPO of "zero data loss", a "near-zero" or "real-time" one.
-static ZERO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static ZERO: LazyLock<meta::Regex> = LazyLock::new(|| {
+    without_prefilter(concat!(
         r"(?i)\b(?:zero|no)[\s-]+data[\s-]+loss\b",
         r"|\b(?:near(?:ly)?|close\s+to|almost|virtually)[\s‐‑–-]*zero\b",
         r"|\bzero[\s-]+(?:downtime|seconds?|minutes?)\b",
         r"|\breal[\s‐‑–-]*time\b",
         r"|\b(?:near[\s‐‑–-]*)?instant(?:aneous(?:ly)?)?\b",
     ))
-    .expect("zero duration regex")
 });
 
 /// Finds durations; the amount is in seconds.

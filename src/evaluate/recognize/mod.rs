@@ -162,41 +162,28 @@ impl<'a> Blocks<'a> {
 impl Lexicon {
     /// Compiles the atoms; atom `i` of the result is `atoms[i]`.
     pub fn compile(atoms: &[AtomSpec]) -> Result<Lexicon, CompileError> {
-        let mut sources: Vec<String> = Vec::new();
-        let mut ids_of_source: rustc_hash::FxHashMap<String, usize> = Default::default();
-        let mut literal_of: Vec<String> = Vec::new();
-        let mut words = WordMatcher::default();
-        let mut by_words: Vec<bool> = Vec::new();
+        let mut table = PartTable::default();
         let mut compiled = Vec::with_capacity(atoms.len());
         for atom in atoms {
             let (phrases, value) = match atom {
                 AtomSpec::Topic(phrases) => (phrases, None),
                 AtomSpec::Fact { names, value } => (names, Some(*value)),
             };
-            let mut indices = Vec::new();
-            for phrase in phrases {
-                let phrase = topic::compile(phrase).map_err(CompileError)?;
-                let mut ids = Vec::new();
-                let parts = phrase.parts.into_iter().zip(phrase.literals);
-                for ((part, literal), part_words) in parts.zip(phrase.words) {
-                    let id = intern(&mut sources, &mut ids_of_source, part);
-                    if id == literal_of.len() {
-                        by_words.push(part_words.is_some());
-                        match part_words {
-                            Some(part_words) => words.add(id, &part_words),
-                            None => literal_of.push(literal),
-                        }
-                        literal_of.resize(id + 1, String::new());
-                    }
-                    ids.push(id);
-                }
-                indices.push(ids);
-            }
+            let indices = (phrases.iter())
+                .map(|phrase| table.phrase(phrase))
+                .collect::<Result<_, _>>()?;
             compiled.push(Compiled {
                 phrases: indices,
                 value,
             });
         }
+        let PartTable {
+            sources,
+            literal_of,
+            by_words,
+            words,
+            ..
+        } = table;
         // Sources are built from escaped words, so they always compile (a test compiles every
         // part of the built-in packs); each is compiled on first use.
         let parts = sources.iter().map(|_| OnceLock::new()).collect();
@@ -556,16 +543,62 @@ fn triggers(atoms: &[Compiled], parts: usize) -> Vec<Vec<Trigger>> {
     triggers
 }
 
-/// The index of a part's regex source, added if new.
-fn intern(
-    sources: &mut Vec<String>,
-    ids: &mut rustc_hash::FxHashMap<String, usize>,
-    source: String,
-) -> usize {
-    *ids.entry(source).or_insert_with_key(|source| {
-        sources.push(source.clone());
-        sources.len() - 1
-    })
+/// The parts of the phrases compiled so far, each compiled once: a part written the same way
+/// in many phrases (most are) is looked up by its text, and parts written differently with the
+/// same regex source are one part.
+#[derive(Default)]
+struct PartTable<'a> {
+    /// Part ids by the part's text as written.
+    ids_of_text: rustc_hash::FxHashMap<&'a str, usize>,
+    /// Part ids by regex source.
+    ids_of_source: rustc_hash::FxHashMap<String, usize>,
+    /// Each part's regex source.
+    sources: Vec<String>,
+    /// Each part's leading literal (empty for the word matcher's parts).
+    literal_of: Vec<String>,
+    /// For each part, whether the word matcher finds it.
+    by_words: Vec<bool>,
+    words: WordMatcher,
+}
+
+impl<'a> PartTable<'a> {
+    /// The part ids of a phrase, compiling the parts not seen before.
+    fn phrase(&mut self, phrase: &'a str) -> Result<Vec<usize>, CompileError> {
+        let mut ids = Vec::with_capacity(2);
+        for text in topic::parts(phrase) {
+            let id = match self.ids_of_text.get(text) {
+                Some(&id) => id,
+                None => {
+                    let part = topic::compile_part(text)
+                        .ok_or_else(|| CompileError(topic::empty_part(phrase)))?;
+                    let id = self.add(part);
+                    self.ids_of_text.insert(text, id);
+                    id
+                }
+            };
+            ids.push(id);
+        }
+        Ok(ids)
+    }
+
+    /// The id of a compiled part, added if its source is new.
+    fn add(&mut self, part: topic::Part) -> usize {
+        if let Some(&id) = self.ids_of_source.get(&part.source) {
+            return id;
+        }
+        let id = self.sources.len();
+        self.ids_of_source.insert(part.source.clone(), id);
+        self.sources.push(part.source);
+        self.by_words.push(part.words.is_some());
+        match part.words {
+            Some(words) => {
+                self.words.add(id, &words);
+                self.literal_of.push(String::new());
+            }
+            None => self.literal_of.push(part.literal),
+        }
+        id
+    }
 }
 
 /// A topic counts only with content: a heading needs a non-placeholder block under it; a

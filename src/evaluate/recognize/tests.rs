@@ -266,3 +266,25 @@ fn section_leads_reuse_the_blocks_word_matches() {
     }
     assert_eq!(leads, 2);
 }
+
+/// A part written the same way in several phrases, or written differently with the same
+/// regex, is one part; an empty part is an error that names its phrase.
+#[test]
+fn parts_are_shared_between_phrases() {
+    let lexicon = Lexicon::compile(&[
+        AtomSpec::Topic(vec!["backup ~ restore".into(), "backup plan".into()]),
+        AtomSpec::Topic(vec![
+            "Backup".into(),
+            "restore ~ backup".into(),
+            "backup-plan".into(),
+        ]),
+    ])
+    .unwrap();
+    assert_eq!(lexicon.sources.len(), 3, "{:?}", lexicon.sources);
+    let mut restore_backup = lexicon.atoms[1].phrases[1].clone();
+    restore_backup.reverse();
+    assert_eq!(lexicon.atoms[0].phrases[0], restore_backup);
+    assert_eq!(lexicon.atoms[0].phrases[1], lexicon.atoms[1].phrases[2]);
+    let error = Lexicon::compile(&[AtomSpec::Topic(vec!["backup ~ ".into()])]).unwrap_err();
+    assert_eq!(error.0, "phrase `backup ~ `: empty part");
+}

@@ -33,18 +33,47 @@ pub fn compile(phrase: &str) -> Result<Phrase, String> {
         literals: Vec::with_capacity(count),
         words: Vec::with_capacity(count),
     };
-    for part in phrase.split('~').map(str::trim) {
-        let words = split_words(part);
-        if words.is_empty() {
-            return Err(format!("phrase `{phrase}`: empty part"));
-        }
-        compiled.parts.push(part_regex(&words));
-        compiled.literals.push(literal(part));
-        compiled
-            .words
-            .push(words.into_iter().map(word_forms).collect());
+    for part in parts(phrase) {
+        let part = compile_part(part).ok_or_else(|| empty_part(phrase))?;
+        compiled.parts.push(part.source);
+        compiled.literals.push(part.literal);
+        compiled.words.push(part.words);
     }
     Ok(compiled)
+}
+
+/// The parts of a phrase (`A ~ B`), trimmed.
+pub fn parts(phrase: &str) -> impl Iterator<Item = &str> {
+    phrase.split('~').map(str::trim)
+}
+
+/// The error of a phrase with an empty part.
+pub fn empty_part(phrase: &str) -> String {
+    format!("phrase `{phrase}`: empty part")
+}
+
+/// One compiled part of a phrase (see [`Phrase`] for what each field is).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The regex source.
+    pub source: String,
+    /// The lowercase literal every match starts with.
+    pub literal: String,
+    /// The words for the word matcher (`None`: matched by its regex only).
+    pub words: Option<Vec<Word>>,
+}
+
+/// Compiles one (trimmed) part of a phrase; `None` when it has no words.
+pub fn compile_part(part: &str) -> Option<Part> {
+    let words = split_words(part);
+    if words.is_empty() {
+        return None;
+    }
+    Some(Part {
+        source: part_regex(&words),
+        literal: literal(part),
+        words: words.into_iter().map(word_forms).collect(),
+    })
 }
 
 /// Words may be joined by spaces, hyphens (any dash), slashes, underscores or nothing.
@@ -189,7 +218,7 @@ fn spelling_forms(word: &str) -> Vec<String> {
 
 /// One word of a part, as the word matcher sees it: the exact (lowercase ASCII) forms a token
 /// may take, or the prefixes it may start with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Word {
     /// The token is one of these forms.
     Forms(Vec<String>),

@@ -39,8 +39,12 @@ pub(crate) struct WordMatcher {
     longest: usize,
     /// Identifies the matcher's current contents to the per-thread token caches.
     generation: Generation,
-    /// Units by their description, while compiling.
-    unit_ids: FxHashMap<String, UnitId>,
+    /// Units by their shape and texts, while compiling.
+    unit_ids: FxHashMap<(Shape, Vec<String>), UnitId>,
+    /// The unit of each group of words seen (`None`: the group cannot be one token), while
+    /// compiling: most groups recur across parts, and hashing their words is cheaper than
+    /// expanding them again.
+    group_units: FxHashMap<Vec<Word>, Option<UnitId>>,
     /// For each unit, the trie node of the sequences that start with it ([`NO_NODE`] if none).
     first_nodes: Vec<NodeId>,
     /// The trie of sequences: a node per sequence prefix.
@@ -73,7 +77,7 @@ struct Entry {
 }
 
 /// How a token must relate to an entry's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Shape {
     /// The token is the text.
     Form,
@@ -171,6 +175,16 @@ impl WordMatcher {
     /// The unit of words written as one token, or `None` for the rare groups it cannot
     /// express (a prefix word that is neither first nor last, or two prefix words).
     fn group_unit(&mut self, group: &[Word]) -> Option<UnitId> {
+        if let Some(&unit) = self.group_units.get(group) {
+            return unit;
+        }
+        let unit = self.new_group_unit(group);
+        self.group_units.insert(group.to_vec(), unit);
+        unit
+    }
+
+    /// The unit of a group of words not seen before (see [`Self::group_unit`]).
+    fn new_group_unit(&mut self, group: &[Word]) -> Option<UnitId> {
         if let [Word::Prefix(prefixes), rest @ ..] = group
             && !rest.is_empty()
         {
@@ -195,13 +209,14 @@ impl WordMatcher {
     }
 
     fn unit(&mut self, texts: Vec<String>, shape: Shape) -> UnitId {
-        let key = format!("{shape:?}:{}", texts.join("\0"));
+        let key = (shape, texts);
         if let Some(&id) = self.unit_ids.get(&key) {
             return id;
         }
         let id = self.first_nodes.len() as UnitId;
         self.first_nodes.push(NO_NODE);
-        self.unit_ids.insert(key, id);
+        let (shape, texts) = key;
+        self.unit_ids.insert((shape.clone(), texts.clone()), id);
         for text in texts {
             self.longest = self.longest.max(text.len());
             if let Shape::Affix(suffixes, _) = &shape {
@@ -367,7 +382,7 @@ fn head(text: &[u8]) -> u32 {
 fn concat(heads: &[String], tails: &[String]) -> Vec<String> {
     heads
         .iter()
-        .flat_map(|h| tails.iter().map(move |t| format!("{h}{t}")))
+        .flat_map(|h| tails.iter().map(move |t| [h.as_str(), t].concat()))
         .collect()
 }
 
@@ -386,7 +401,7 @@ fn joined_forms(words: &[Word]) -> Option<Vec<String>> {
         };
         joined = joined
             .iter()
-            .flat_map(|h| forms.iter().map(move |f| format!("{h}{f}")))
+            .flat_map(|h| forms.iter().map(move |f| [h.as_str(), f].concat()))
             .collect();
     }
     Some(joined)

@@ -2,6 +2,9 @@
 
 use super::*;
 use crate::parse::markdown;
+use sentence::Scratch;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 
 fn lexicon() -> Lexicon {
     Lexicon::compile(&[

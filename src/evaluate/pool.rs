@@ -65,10 +65,13 @@ fn dedup(mut docs: Vec<&Document>) -> Vec<&Document> {
     docs
 }
 
-/// Whether a path looks like a diagram file.
+/// Whether a path looks like a diagram file (its extension, in any case).
 pub fn is_diagram_path(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    DIAGRAM_EXTENSIONS.iter().any(|ext| lower.ends_with(ext))
+    let path = path.as_bytes();
+    DIAGRAM_EXTENSIONS.iter().any(|ext| {
+        path.len() >= ext.len()
+            && path[path.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+    })
 }
 
 /// Repository paths of the existing diagram files a document links or embeds.
@@ -78,4 +81,25 @@ pub fn diagrams<'d>(doc: &'d Document, repo: &Repository) -> Vec<&'d str> {
         .filter_map(DocLink::diagram_path)
         .filter(|path| repo.files.contains(*path))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagram_paths_are_known_by_their_extension_in_any_case() {
+        for path in [
+            "a/b.drawio",
+            "arch.DrawIO.xml",
+            "x.SVG",
+            "é/plan.png",
+            "d.JPG",
+        ] {
+            assert!(is_diagram_path(path), "{path}");
+        }
+        for path in ["notes.md", "svg", "drawio", "a.svg.md", "é", ""] {
+            assert!(!is_diagram_path(path), "{path}");
+        }
+    }
 }

@@ -3,8 +3,9 @@
 //!
 //! One detector per file; [`Scanner::scan`] first reads the text once for every detector's
 //! triggers (`prefilter.rs`), then runs, in priority order, only the detectors that could find
-//! something, and drops any hit that overlaps a hit from an earlier (more specific) detector. Every regex is compiled once, in a
-//! `LazyLock` static, so a [`Scanner`] is free to create and cheap to share across threads.
+//! something, and drops any hit that overlaps a hit from an earlier (more specific) detector.
+//! Every regex is compiled once, in a `LazyLock` static, so a [`Scanner`] is free to create
+//! and cheap to share across threads.
 //!
 //! Policy shared by every detector (see [`is_documented_example`]): a value containing
 //! `EXAMPLE` (any case) is a *documented example credential* — AWS documentation uses

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Benchmarks (issue 10): generates the corpora, then times the parse floor, evidencelint at 1
-# and N threads, and rumdl (a fast Rust Markdown linter, from PyPI), and prints medians and
-# ratios. See BENCHMARKS.md for the figures and the machine they were taken on.
+# Benchmarks (issue 10): generates the corpora, then times evidencelint at 1 and N threads
+# side by side with the parse floor, and rumdl (a fast Rust Markdown linter, from PyPI) side
+# by side with evidencelint, each pair run in turn (farm-bench when installed, else
+# bench/timeit.py itself), and prints medians and paired ratios. See BENCHMARKS.md for the
+# figures and the machine they were taken on.
 #
 #   bench/run.sh                 # 30 and 10k documents
 #   BENCH_100K=1 bench/run.sh    # also 100k documents (linear growth, peak RSS)
@@ -18,8 +20,8 @@ TIME="python3 bench/timeit.py"
 echo "== build (release)"
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example parse_floor
-LINT=target/release/evidencelint
-FLOOR=target/release/examples/parse_floor
+LINT="$PWD/target/release/evidencelint"
+FLOOR="$PWD/target/release/examples/parse_floor"
 
 if ! command -v rumdl >/dev/null; then
     echo "== installing rumdl from PyPI"
@@ -35,36 +37,40 @@ corpus() {
 sizes=(30 10000)
 [ -n "${BENCH_100K:-}" ] && sizes+=(100000)
 
-printf 'label\tmedian_s\tmin_s\tmax_s\tpeak_MiB\n'
-declare -A median
+printf 'label\tA_median_s\tA_min_s\tA_max_s\tA_peak_MiB\tB_median_s\tB_min_s\tB_max_s\tB_peak_MiB\tA/B\n'
+declare -A median ratio
 for n in "${sizes[@]}"; do
     c=$(corpus "$n")
     runs=$RUNS
     [ "$n" -ge 100000 ] && runs=3
     for j in 1 "$THREADS"; do
-        for what in floor lint; do
-            if [ "$what" = floor ]; then cmd=("$FLOOR" "$c" --threads "$j")
-            else cmd=("$LINT" check "$c" --threads "$j" --format json); fi
-            line=$($TIME "$runs" "$what/$n/j$j" -- "${cmd[@]}")
-            echo "$line"
-            median["$what/$n/j$j"]=$(cut -f2 <<<"$line")
-        done
+        # A = evidencelint, B = the parse floor, run in turn; A/B is the paired ratio.
+        line=$($TIME "$runs" "lint-vs-floor/$n/j$j" --vs "$FLOOR $c --threads $j" \
+            -- "$LINT" check "$c" --threads "$j" --format json)
+        echo "$line"
+        median["lint/$n/j$j"]=$(cut -f2 <<<"$line")
+        ratio["lint/$n/j$j"]=$(cut -f10 <<<"$line")
     done
     if [ "$n" -eq 10000 ]; then
-        line=$($TIME "$runs" "rumdl/$n" -- rumdl check "$c")
+        # A = rumdl, B = evidencelint on all cores. --no-cache: rumdl keeps results in
+        # .rumdl_cache, which the warm-up run would fill for every timed run to read back.
+        line=$($TIME "$runs" "rumdl-vs-lint/$n" --vs "$LINT check $c --threads $THREADS --format json" \
+            -- rumdl check --no-cache "$c")
         echo "$line"
-        median["rumdl/$n"]=$(cut -f2 <<<"$line")
+        ratio["rumdl/$n"]=$(cut -f10 <<<"$line")
     fi
 done
 
-ratio() { python3 -c "print(f'{($1) / ($2):.2f}')"; }
 echo
-echo "== ratios (medians)"
+echo "== ratios (paired medians)"
 for j in 1 "$THREADS"; do
-    echo "lint/floor 10k j$j: $(ratio "${median[lint/10000/j$j]}" "${median[floor/10000/j$j]}")  (target <= 1.5)"
+    echo "lint/floor 10k j$j: ${ratio[lint/10000/j$j]}  (target <= 1.5)"
 done
-echo "rumdl/lint 10k: $(ratio "${median[rumdl/10000]}" "${median[lint/10000/j$THREADS]}")  (target >= 10)"
+echo "rumdl/lint 10k: ${ratio[rumdl/10000]}  (target >= 10)"
 echo "lint 30 docs j$THREADS: ${median[lint/30/j$THREADS]} s  (target < 0.020)"
 if [ -n "${BENCH_100K:-}" ]; then
-    echo "lint 100k / (10 x 10k) j$THREADS: $(ratio "${median[lint/100000/j$THREADS]}" "10 * ${median[lint/10000/j$THREADS]}")  (target <= 1.1)"
+    for j in 1 "$THREADS"; do
+        growth=$(python3 -c "print(f'{${median[lint/100000/j$j]} / (10 * ${median[lint/10000/j$j]}):.2f}')")
+        echo "lint 100k / (10 x 10k) j$j: $growth  (target <= 1.1)"
+    done
 fi

@@ -1,16 +1,26 @@
 #!/usr/bin/env python3
 """Times whole commands: wall seconds (median, min, max over runs) and peak RSS.
 
-Usage: timeit.py RUNS LABEL -- CMD [ARG ...]
-Prints one tab-separated line: label, median, min, max (seconds), peak RSS (MiB).
-Output of the command is discarded; a warm-up run is not counted.
+Usage: timeit.py RUNS LABEL [--vs 'CMD_B'] -- CMD [ARG ...]
+
+Prints one tab-separated line: label, median, min, max (seconds), peak RSS (MiB). With
+--vs, A (CMD) and B (CMD_B, one string split as a shell splits words) run in turn, A B A B,
+and the line goes on with B's median, min, max and peak, then the median of the pairwise
+A/B wall ratios (pairing keeps the ratio meaningful when the machine's speed drifts).
+
+When `farm-bench` is installed it does the timing (the figures in BENCHMARKS.md come from
+it); otherwise the commands are timed here the same way. Output of the commands is
+discarded; one warm-up run of each is not counted.
 """
 import os
+import re
+import shlex
+import shutil
 import statistics
-import tempfile
+import subprocess
 import sys
+import tempfile
 import time
-
 
 GNU_TIME = "/usr/bin/time"
 
@@ -35,15 +45,61 @@ def run_once(cmd):
     return wall, peak_kib / 1024.0
 
 
+def here(runs, a, b):
+    """Times A (and B in turn) in this process: ({A,B}: (walls, peak)), pairwise ratios."""
+    cmds = {"A": a} if b is None else {"A": a, "B": b}
+    for cmd in cmds.values():
+        run_once(cmd)
+    walls = {k: [] for k in cmds}
+    peaks = {k: 0.0 for k in cmds}
+    for _ in range(runs):
+        for k, cmd in cmds.items():
+            wall, peak = run_once(cmd)
+            walls[k].append(wall)
+            peaks[k] = max(peaks[k], peak)
+    ratios = [x / y for x, y in zip(walls["A"], walls["B"])] if b else []
+    return {k: (walls[k], peaks[k]) for k in cmds}, ratios
+
+
+def farm(runs, a, b):
+    """Times with farm-bench: {A,B}: (min, median, max, peak), median pairwise ratio."""
+    args = ["farm-bench", "-n", str(runs), "--timeout", "3600"]
+    if b is not None:
+        args += ["--vs", shlex.join(b)]
+    out = subprocess.run(args + ["--", *a], capture_output=True, text=True, check=True).stdout
+
+    def row(name):
+        m = re.search(rf"^{re.escape(name)}\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", out, re.M)
+        if not m:
+            sys.exit(f"farm-bench printed no '{name}' row:\n{out}")
+        return [float(x) for x in m.groups()]
+
+    figures = {}
+    for k in ["A"] if b is None else ["A", "B"]:
+        lo, mid, hi = row(f"{k} wall s")
+        figures[k] = (lo, mid, hi, row(f"{k} peak MiB")[2])
+    return figures, row("A/B wall")[1] if b is not None else None
+
+
 def main():
     runs, label = int(sys.argv[1]), sys.argv[2]
-    cmd = sys.argv[sys.argv.index("--") + 1 :]
-    run_once(cmd)
-    walls, peaks = zip(*(run_once(cmd) for _ in range(runs)))
-    print(
-        f"{label}\t{statistics.median(walls):.3f}\t{min(walls):.3f}\t{max(walls):.3f}"
-        f"\t{max(peaks):.0f}"
-    )
+    rest = sys.argv[3 : sys.argv.index("--")]
+    a = sys.argv[sys.argv.index("--") + 1 :]
+    b = shlex.split(rest[rest.index("--vs") + 1]) if "--vs" in rest else None
+    if shutil.which("farm-bench"):
+        figures, ratio = farm(runs, a, b)
+    else:
+        measured, ratios = here(runs, a, b)
+        figures = {
+            k: (min(w), statistics.median(w), max(w), peak) for k, (w, peak) in measured.items()
+        }
+        ratio = statistics.median(ratios) if b is not None else None
+    cells = [label]
+    for lo, mid, hi, peak in figures.values():
+        cells += [f"{mid:.3f}", f"{lo:.3f}", f"{hi:.3f}", f"{peak:.0f}"]
+    if ratio is not None:
+        cells.append(f"{ratio:.2f}")
+    print("\t".join(cells))
 
 
 if __name__ == "__main__":

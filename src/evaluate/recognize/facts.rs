@@ -51,7 +51,7 @@ fn in_sentence(
 ) -> bool {
     let sentence = sentences[index];
     let offset = sentence.range.start;
-    let found: Vec<Range<usize>> = (sentence.memo.values(kind, &sentence.text).iter())
+    let found: Vec<Range<usize>> = (sentence.memo.values(kind, sentence.text).iter())
         .map(|v| v.start + offset..v.end + offset)
         .collect();
     // A value whose unit is the name itself ("3,500 TPS").
@@ -102,7 +102,7 @@ fn in_sentence(
     names.push(name.clone());
     names.sort_by_key(|r| r.start);
     names.dedup_by_key(|r| r.start);
-    names.len() > 1 && names.len() == found.len() && !sentence.memo.is_placeholder(&sentence.text)
+    names.len() > 1 && names.len() == found.len() && !sentence.memo.is_placeholder(sentence.text)
 }
 
 fn slice(sentence: &Sentence<'_>, from: usize, to: usize) -> String {

@@ -290,18 +290,26 @@ impl Lexicon {
             .map(|m| clamp(sentence, m.range()))
     }
 
-    /// Every occurrence of part `part` in a sentence, in block coordinates.
-    pub(crate) fn occurrences(&self, part: usize, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
+    /// Appends to `out` every occurrence of part `part` in a sentence, in block coordinates.
+    pub(crate) fn occurrences(
+        &self,
+        part: usize,
+        sentence: &Sentence<'_>,
+        out: &mut Vec<Range<usize>>,
+    ) {
         if self.by_words[part] {
-            return (sentence.found.iter())
-                .filter(|m| m.part == part)
-                .map(|m| clamp(sentence, m.range.clone()))
-                .collect();
+            out.extend(
+                (sentence.found.iter())
+                    .filter(|m| m.part == part)
+                    .map(|m| clamp(sentence, m.range.clone())),
+            );
+            return;
         }
-        self.part(part)
-            .find_iter(sentence.text.as_bytes())
-            .map(|m| clamp(sentence, m.range()))
-            .collect()
+        out.extend(
+            self.part(part)
+                .find_iter(sentence.text.as_bytes())
+                .map(|m| clamp(sentence, m.range())),
+        );
     }
 
     /// Calls `stated` with each sentence that states a topic atom (block and range) until it

@@ -19,9 +19,11 @@ pub(crate) fn hits(
     sentences: &[&Sentence<'_>],
     stated: &mut dyn FnMut(usize, Range<usize>) -> bool,
 ) {
+    let mut names = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         for phrase in sentence.phrases_of(atom) {
-            let names = lexicon.occurrences(lexicon.first_part(atom, phrase), sentence);
+            names.clear();
+            lexicon.occurrences(lexicon.first_part(atom, phrase), sentence, &mut names);
             let Some(first) = names.first().cloned() else {
                 continue;
             };
@@ -51,7 +53,7 @@ fn in_sentence(
 ) -> bool {
     let sentence = sentences[index];
     let offset = sentence.range.start;
-    let found: Vec<Range<usize>> = (sentence.memo.values(kind, &sentence.text).iter())
+    let found: Vec<Range<usize>> = (sentence.memo.values(kind, sentence.text).iter())
         .map(|v| v.start + offset..v.end + offset)
         .collect();
     // A value whose unit is the name itself ("3,500 TPS").
@@ -82,7 +84,7 @@ fn in_sentence(
         } else {
             (r.start, name.start)
         };
-        !is_placeholder(&slice(sentence, from, to))
+        !is_placeholder(slice(sentence, from, to))
     };
     if found
         .iter()
@@ -102,21 +104,18 @@ fn in_sentence(
     names.push(name.clone());
     names.sort_by_key(|r| r.start);
     names.dedup_by_key(|r| r.start);
-    names.len() > 1 && names.len() == found.len() && !sentence.memo.is_placeholder(&sentence.text)
+    names.len() > 1 && names.len() == found.len() && !sentence.memo.is_placeholder(sentence.text)
 }
 
-fn slice(sentence: &Sentence<'_>, from: usize, to: usize) -> String {
+/// The text of a sentence between `from` and `to` (block coordinates), clamped to it.
+fn slice<'a>(sentence: &Sentence<'a>, from: usize, to: usize) -> &'a str {
     let start = from
         .saturating_sub(sentence.range.start)
         .min(sentence.text.len());
     let end = to
         .saturating_sub(sentence.range.start)
         .clamp(start, sentence.text.len());
-    sentence
-        .text
-        .get(start..end)
-        .unwrap_or_default()
-        .to_string()
+    sentence.text.get(start..end).unwrap_or_default()
 }
 
 /// Names of other quantities in the sentence (any fact atom's name that matched there).
@@ -140,9 +139,11 @@ fn all_names(lexicon: &Lexicon, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
         .collect();
     firsts.sort_unstable();
     firsts.dedup();
-    (firsts.into_iter())
-        .flat_map(|first| lexicon.occurrences(first, sentence))
-        .collect()
+    let mut names = Vec::new();
+    for first in firsts {
+        lexicon.occurrences(first, sentence, &mut names);
+    }
+    names
 }
 
 /// A value stated by the block's structure: table cells beside or below a naming cell, the

@@ -13,6 +13,7 @@ mod token_cache;
 pub mod topic;
 pub mod values;
 mod words;
+mod workspace;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -25,6 +26,7 @@ use memo::TextMemo;
 use sentence::{Sentence, sentences_by_atom};
 pub use values::ValueKind;
 use words::WordMatcher;
+use workspace::Workspace;
 
 /// What an atom is, as given by the packs.
 #[derive(Debug, Clone)]
@@ -236,21 +238,27 @@ impl Lexicon {
     }
 
     fn extract_where(&self, blocks: &[TextBlock], wanted: Where) -> Vec<AtomHit> {
-        let mut hits = Vec::new();
         if self.atoms.is_empty() {
-            return hits;
+            return Vec::new();
         }
-        let sentences = self.sentences(blocks);
-        let doc = Blocks::new(blocks);
+        Workspace::with(|workspace| {
+            let sentences = self.sentences(blocks, workspace);
+            self.hits(&Blocks::new(blocks), &sentences, wanted)
+        })
+    }
+
+    /// Where each atom the sentences state is stated, in atom order.
+    fn hits(&self, doc: &Blocks<'_>, sentences: &[Sentence<'_>], wanted: Where) -> Vec<AtomHit> {
+        let mut hits = Vec::new();
         // Each atom is examined over the sentences that state one of its phrases, in order.
-        let by_atom = sentences_by_atom(&sentences, self.atoms.len());
+        let by_atom = sentences_by_atom(sentences, self.atoms.len());
         let mut subset: Vec<&Sentence<'_>> = Vec::new();
+        let mut seen_blocks: Vec<usize> = Vec::new();
         for group in by_atom.chunk_by(|x, y| x.0 == y.0) {
             let index = group[0].0 as usize;
             subset.clear();
             subset.extend(group.iter().map(|&(_, s)| &sentences[s as usize]));
-            let atom = &self.atoms[index];
-            let mut seen_blocks: Vec<usize> = Vec::new();
+            seen_blocks.clear();
             let mut stated = |block: usize, range: Range<usize>| {
                 if !seen_blocks.contains(&block) {
                     seen_blocks.push(block);
@@ -262,9 +270,9 @@ impl Lexicon {
                 }
                 wanted == Where::EveryBlock
             };
-            match atom.value {
-                None => self.topic_hits(index, &doc, &subset, &mut stated),
-                Some(kind) => facts::hits(self, index, kind, &doc, &subset, &mut stated),
+            match self.atoms[index].value {
+                None => self.topic_hits(index, doc, &subset, &mut stated),
+                Some(kind) => facts::hits(self, index, kind, doc, &subset, &mut stated),
             }
         }
         hits
@@ -282,18 +290,26 @@ impl Lexicon {
             .map(|m| clamp(sentence, m.range()))
     }
 
-    /// Every occurrence of part `part` in a sentence, in block coordinates.
-    pub(crate) fn occurrences(&self, part: usize, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
+    /// Appends to `out` every occurrence of part `part` in a sentence, in block coordinates.
+    pub(crate) fn occurrences(
+        &self,
+        part: usize,
+        sentence: &Sentence<'_>,
+        out: &mut Vec<Range<usize>>,
+    ) {
         if self.by_words[part] {
-            return (sentence.found.iter())
-                .filter(|m| m.part == part)
-                .map(|m| clamp(sentence, m.range.clone()))
-                .collect();
+            out.extend(
+                (sentence.found.iter())
+                    .filter(|m| m.part == part)
+                    .map(|m| clamp(sentence, m.range.clone())),
+            );
+            return;
         }
-        self.part(part)
-            .find_iter(sentence.text.as_bytes())
-            .map(|m| clamp(sentence, m.range()))
-            .collect()
+        out.extend(
+            self.part(part)
+                .find_iter(sentence.text.as_bytes())
+                .map(|m| clamp(sentence, m.range())),
+        );
     }
 
     /// Calls `stated` with each sentence that states a topic atom (block and range) until it
@@ -310,7 +326,7 @@ impl Lexicon {
                 continue;
             };
             let phrase = &self.atoms[atom].phrases[phrase];
-            if sentence.memo.is_placeholder(&sentence.text) || !topic_has_content(doc, sentence) {
+            if sentence.memo.is_placeholder(sentence.text) || !topic_has_content(doc, sentence) {
                 continue;
             }
             if let Some(range) = self.locate(phrase[0], sentence)

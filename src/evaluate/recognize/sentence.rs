@@ -1,7 +1,7 @@
 //! A document's blocks split into sentences (and cells), each with the phrases it states:
-//! the word matcher runs once per block, the literal automaton once per sentence.
+//! the word matcher runs once per block, the literal automaton once per sentence. What the
+//! sentences state and where their parts occur are slices of the thread's [`Workspace`].
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -9,6 +9,7 @@ use regex_automata::{Anchored, Input};
 
 use super::memo::TextMemo;
 use super::words::PartMatch;
+use super::workspace::Workspace;
 use super::{Lexicon, facts, text};
 use crate::parse::blocks::{BlockKind, TextBlock};
 
@@ -16,11 +17,11 @@ use crate::parse::blocks::{BlockKind, TextBlock};
 pub(crate) struct Sentence<'a> {
     pub block: usize,
     pub range: Range<usize>,
-    pub text: Cow<'a, str>,
+    pub text: &'a str,
     /// The phrases that occur (every part of them does), as (atom, phrase index), ascending.
-    pub(super) stated: Vec<(u32, u32)>,
+    pub(super) stated: &'a [(u32, u32)],
     /// Where the word matcher's parts occur, in the sentence's text.
-    pub(super) found: Vec<PartMatch>,
+    pub(super) found: &'a [PartMatch],
     /// What is computed once about the sentence's text.
     pub memo: TextMemo,
     /// Where every fact atom's name occurs, in block coordinates (computed once).
@@ -38,17 +39,64 @@ impl Sentence<'_> {
     }
 }
 
+/// Where a sentence is: its block, its range there, and, for a section lead, the range of its
+/// text in the workspace's leads (else its text is the block's at `range`).
+struct Place {
+    block: usize,
+    range: Range<usize>,
+    lead: Option<Range<usize>>,
+}
+
+/// A sentence read: where it is, and the ranges of [`Collected`]'s buffers that hold what it
+/// states and where its parts occur.
+struct Draft {
+    place: Place,
+    stated: Range<usize>,
+    found: Range<usize>,
+}
+
+/// The sentences of a document that state some phrase, as they are read.
+#[derive(Default)]
+pub(super) struct Collected {
+    /// The parts that occur in the sentence being read.
+    matched: Vec<usize>,
+    /// The sentences.
+    drafts: Vec<Draft>,
+    /// The phrases each states, sentence after sentence.
+    stated: Vec<(u32, u32)>,
+    /// Where the word matcher's parts occur in each, sentence after sentence.
+    found: Vec<PartMatch>,
+}
+
+impl Collected {
+    /// Empties the buffers (keeping their memory).
+    pub fn clear(&mut self) {
+        self.matched.clear();
+        self.drafts.clear();
+        self.stated.clear();
+        self.found.clear();
+    }
+
+    /// Gives back the memory of buffers grown beyond `capacity` entries.
+    pub fn trim(&mut self, capacity: usize) {
+        self.matched.shrink_to(capacity);
+        self.drafts.shrink_to(capacity);
+        self.stated.shrink_to(capacity);
+        self.found.shrink_to(capacity);
+    }
+}
+
 impl Lexicon {
-    /// The regex-matched parts that occur in `text`: candidates from the literal automaton,
-    /// confirmed by their regexes.
-    fn regex_matches(&self, text: &str) -> Vec<usize> {
-        let mut matched: Vec<usize> = Vec::new();
+    /// Appends to `matched` the regex-matched parts that occur in `text`: candidates from the
+    /// literal automaton, confirmed by their regexes.
+    fn regex_matches(&self, text: &str, matched: &mut Vec<usize>) {
         if self.parts_of_literal.is_empty() {
-            return matched;
+            return;
         }
+        let start = matched.len();
         for m in self.literals.find_overlapping_iter(text) {
             for &p in &self.parts_of_literal[m.pattern().as_usize()] {
-                if matched.contains(&p) {
+                if matched[start..].contains(&p) {
                     continue;
                 }
                 // A part starts where its literal does: an anchored search there is cheap.
@@ -58,41 +106,40 @@ impl Lexicon {
                 }
             }
         }
-        matched
     }
 
-    /// A sentence with the word matches `found` (in its text's coordinates), if any part
-    /// occurs in it.
-    fn sentence<'a>(
+    /// Reads the sentence at `place`, with text `text` and word matches `found` (in its text's
+    /// coordinates): kept if some phrase occurs in it.
+    fn sentence(
         &self,
-        block: usize,
-        range: Range<usize>,
-        text: Cow<'a, str>,
+        place: Place,
+        text: &str,
         found: impl Iterator<Item = PartMatch> + Clone,
-        scratch: &mut Scratch,
-    ) -> Option<Sentence<'a>> {
-        let matched = &mut scratch.matched;
+        out: &mut Collected,
+    ) {
+        let matched = &mut out.matched;
         matched.clear();
         matched.extend(found.clone().map(|m| m.part));
-        matched.extend(self.regex_matches(&text));
+        self.regex_matches(text, matched);
         matched.sort_unstable();
         matched.dedup();
-        self.phrases_stated(matched, &mut scratch.stated);
-        (!scratch.stated.is_empty()).then(|| Sentence {
-            block,
-            range,
-            text,
-            stated: scratch.stated.clone(),
-            found: found.collect(),
-            memo: TextMemo::default(),
-            names: OnceCell::new(),
-        })
+        let stated = out.stated.len();
+        self.phrases_stated(matched, &mut out.stated);
+        if out.stated.len() > stated {
+            let start = out.found.len();
+            out.found.extend(found);
+            out.drafts.push(Draft {
+                place,
+                stated: stated..out.stated.len(),
+                found: start..out.found.len(),
+            });
+        }
     }
 
-    /// Puts in `stated` the phrases every part of which is in `matched` (ascending), as
+    /// Appends to `stated` the phrases every part of which is in `matched` (ascending), as
     /// (atom, phrase index), ascending.
     fn phrases_stated(&self, matched: &[usize], stated: &mut Vec<(u32, u32)>) {
-        stated.clear();
+        let start = stated.len();
         for &part in matched {
             for trigger in &self.triggers[part] {
                 if (trigger.rest.iter()).all(|p| matched.binary_search(p).is_ok()) {
@@ -100,58 +147,105 @@ impl Lexicon {
                 }
             }
         }
-        stated.sort_unstable();
-    }
-    pub(super) fn sentences<'a>(&self, blocks: &'a [TextBlock]) -> Vec<Sentence<'a>> {
-        let found: Vec<Vec<PartMatch>> = blocks.iter().map(|b| self.words.find(&b.text)).collect();
-        let mut out = Vec::new();
-        let mut scratch = Scratch::default();
-        for (b, block) in blocks.iter().enumerate() {
-            let ranges = match block.kind {
-                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::DefinitionBody => {
-                    text::sentences(&block.text)
-                }
-                _ => std::iter::once(0..block.text.len()).collect(),
-            };
-            out.reserve(ranges.len());
-            for range in ranges {
-                let text = &block.text[range.clone()];
-                let inside = within(&found[b], range.clone());
-                out.extend(self.sentence(b, range, Cow::Borrowed(text), inside, &mut scratch));
-            }
-            if let BlockKind::Heading(level) = block.kind {
-                out.extend(self.section_lead(blocks, &found, b, level, &mut scratch));
-            }
-        }
-        out
+        stated[start..].sort_unstable();
     }
 
-    /// A heading read together with the first sentence of the first block under it
-    /// ("## Inputs we collect" + "Instance hours, storage and backups priced with the AWS
-    /// Pricing Calculator."), so that a phrase's parts may be split between them. Located at
-    /// the heading. `found` holds each block's word matches: no word sequence crosses the
-    /// `": "` that joins the two, so the lead's matches are the heading's and the sentence's.
-    pub(super) fn section_lead<'a>(
+    /// The sentences of the blocks that state some phrase, in order, built in `workspace`
+    /// (which must be empty).
+    pub(super) fn sentences<'a>(
         &self,
         blocks: &'a [TextBlock],
-        found: &[Vec<PartMatch>],
+        workspace: &'a mut Workspace,
+    ) -> Vec<Sentence<'a>> {
+        workspace.matches.find(&self.words, blocks);
+        for (b, block) in blocks.iter().enumerate() {
+            match block.kind {
+                BlockKind::Paragraph | BlockKind::ListItem | BlockKind::DefinitionBody => {
+                    for range in text::sentences(&block.text) {
+                        self.block_sentence(b, &block.text, range, workspace);
+                    }
+                }
+                _ => self.block_sentence(b, &block.text, 0..block.text.len(), workspace),
+            }
+            if let BlockKind::Heading(level) = block.kind {
+                self.section_lead(blocks, b, level, workspace);
+            }
+        }
+        let workspace: &'a Workspace = workspace;
+        let collected = &workspace.collected;
+        (collected.drafts.iter())
+            .map(|draft| Sentence {
+                block: draft.place.block,
+                range: draft.place.range.clone(),
+                text: match &draft.place.lead {
+                    Some(lead) => &workspace.leads[lead.clone()],
+                    None => &blocks[draft.place.block].text[draft.place.range.clone()],
+                },
+                stated: &collected.stated[draft.stated.clone()],
+                found: &collected.found[draft.found.clone()],
+                memo: TextMemo::default(),
+                names: OnceCell::new(),
+            })
+            .collect()
+    }
+
+    /// Reads the sentence at `range` of block `b` (whose text is `text`).
+    fn block_sentence(&self, b: usize, text: &str, range: Range<usize>, workspace: &mut Workspace) {
+        let found = within(workspace.matches.of(b), range.clone());
+        let sentence = &text[range.clone()];
+        let place = Place {
+            block: b,
+            range,
+            lead: None,
+        };
+        self.sentence(place, sentence, found, &mut workspace.collected);
+    }
+
+    /// Reads a heading together with the first sentence of the first block under it
+    /// ("## Inputs we collect" + "Instance hours, storage and backups priced with the AWS
+    /// Pricing Calculator."), so that a phrase's parts may be split between them. Located at
+    /// the heading. No word sequence crosses the `": "` that joins the two, so the lead's
+    /// matches are the heading's and the sentence's.
+    fn section_lead(
+        &self,
+        blocks: &[TextBlock],
         heading: usize,
         level: u8,
-        scratch: &mut Scratch,
-    ) -> Option<Sentence<'a>> {
-        let first = facts::section_blocks(blocks, heading, level).next()?;
-        let lead = text::sentences(&blocks[first].text).into_iter().next()?;
-        let title = &blocks[heading].text;
-        let combined = format!("{title}: {}", &blocks[first].text[lead.clone()]);
+        workspace: &mut Workspace,
+    ) {
+        let Some(first) = facts::section_blocks(blocks, heading, level).next() else {
+            return;
+        };
+        let Some(lead) = text::sentences(&blocks[first].text).next() else {
+            return;
+        };
+        let title = blocks[heading].text.as_str();
+        let Workspace {
+            matches,
+            collected,
+            leads,
+        } = workspace;
+        let start = leads.len();
+        for piece in [title, ": ", &blocks[first].text[lead.clone()]] {
+            leads.push_str(piece);
+        }
         let shift = title.len() + 2;
-        let mut matches = found[heading].clone();
-        matches.extend(within(&found[first], lead).map(|m| PartMatch {
-            part: m.part,
-            range: m.range.start + shift..m.range.end + shift,
-        }));
-        let range = 0..title.len();
-        let found = matches.iter().cloned();
-        self.sentence(heading, range, Cow::Owned(combined), found, scratch)
+        let found = (matches.of(heading).iter().cloned()).chain(
+            within(matches.of(first), lead).map(move |m| PartMatch {
+                part: m.part,
+                range: m.range.start + shift..m.range.end + shift,
+            }),
+        );
+        let place = Place {
+            block: heading,
+            range: 0..title.len(),
+            lead: Some(start..leads.len()),
+        };
+        let drafts = collected.drafts.len();
+        self.sentence(place, &leads[start..], found, collected);
+        if collected.drafts.len() == drafts {
+            leads.truncate(start);
+        }
     }
 }
 
@@ -169,15 +263,6 @@ fn within(
             part: m.part,
             range: m.range.start - range.start..m.range.end - range.start,
         })
-}
-
-/// Buffers reused from sentence to sentence while deciding what each states.
-#[derive(Default)]
-pub(super) struct Scratch {
-    /// The parts that occur in the sentence.
-    matched: Vec<usize>,
-    /// The phrases they complete.
-    stated: Vec<(u32, u32)>,
 }
 
 /// (atom, sentence) for every atom each sentence states, ordered by atom, then sentence: a
@@ -202,7 +287,7 @@ pub(super) fn sentences_by_atom(sentences: &[Sentence<'_>], atoms: usize) -> Vec
 
 /// The atoms a sentence states, each once, ascending.
 fn atoms_stated<'s>(sentence: &'s Sentence<'_>) -> impl Iterator<Item = usize> + 's {
-    let stated = &sentence.stated;
+    let stated = sentence.stated;
     (stated.iter().enumerate())
         .filter(move |&(k, &(atom, _))| k == 0 || stated[k - 1].0 != atom)
         .map(|(_, &(atom, _))| atom as usize)

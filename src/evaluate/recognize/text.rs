@@ -16,24 +16,60 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte ranges of the sentences of `text`. A sentence ends at `.`, `!`, `?` or `;` followed by
 /// whitespace, except after common abbreviations and inside decimals (`2.4`).
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let at_end = matches!(b, b'.' | b'!' | b'?' | b';')
-            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
-            && !(b == b'.' && ends_with_abbreviation(&text[start..i], &text[i + 1..]));
-        if at_end {
-            push_trimmed(text, start..i + 1, &mut out);
-            start = i + 1;
-        }
-        i += 1;
+pub fn sentences(text: &str) -> Sentences<'_> {
+    Sentences {
+        text,
+        start: 0,
+        next: 0,
     }
-    push_trimmed(text, start..text.len(), &mut out);
-    out
+}
+
+/// The sentences of a text, as byte ranges (see [`sentences`]), found one at a time.
+pub struct Sentences<'t> {
+    text: &'t str,
+    /// Where the current sentence starts.
+    start: usize,
+    /// The next byte to look at.
+    next: usize,
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        while self.start < bytes.len() {
+            let range = match self.end_of_sentence() {
+                Some(end) => self.start..end,
+                None => self.start..bytes.len(),
+            };
+            self.start = range.end;
+            self.next = range.end;
+            if let Some(trimmed) = trimmed(text, range) {
+                return Some(trimmed);
+            }
+        }
+        None
+    }
+}
+
+impl Sentences<'_> {
+    /// The end (exclusive) of the sentence that starts at `start`, if it ends before the text.
+    fn end_of_sentence(&mut self) -> Option<usize> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        while self.next < bytes.len() {
+            let i = self.next;
+            self.next += 1;
+            let b = bytes[i];
+            let at_end = matches!(b, b'.' | b'!' | b'?' | b';')
+                && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+                && !(b == b'.' && ends_with_abbreviation(&text[self.start..i], &text[i + 1..]));
+            if at_end {
+                return Some(i + 1);
+            }
+        }
+        None
+    }
 }
 
 /// Abbreviations that never end a sentence; the others do when a capital letter follows.
@@ -46,23 +82,21 @@ fn ends_with_abbreviation(before: &str, after: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    if ALWAYS_ABBREVIATED.contains(&word.as_str())
-        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
+        .unwrap_or_default();
+    let is = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if is(ALWAYS_ABBREVIATED) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
     {
         return true;
     }
-    ABBREVIATIONS.contains(&word.as_str()) && !next_is_capital
+    is(ABBREVIATIONS) && !next_is_capital
 }
 
-fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// `range` of `text` without its leading and trailing whitespace, unless nothing is left.
+fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = &text[range.clone()];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
-    if lead + trail < slice.len() {
-        out.push(range.start + lead..range.end - trail);
-    }
+    (lead + trail < slice.len()).then(|| range.start + lead..range.end - trail)
 }
 
 static PLACEHOLDER: LazyLock<meta::Regex> = LazyLock::new(|| {
@@ -93,7 +127,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|r| &text[r]).collect()
+        sentences(text).map(|r| &text[r]).collect()
     }
 
     #[test]

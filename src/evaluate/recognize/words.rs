@@ -125,6 +125,33 @@ struct Token {
     units: Range<usize>,
 }
 
+/// Working space of [`WordMatcher::find_into`], kept from text to text so that matching a
+/// text allocates nothing once the buffers have grown.
+#[derive(Default)]
+pub(crate) struct FindBuffers {
+    /// The units of every token, in order.
+    units: Vec<UnitId>,
+    /// The tokens of the text.
+    tokens: Vec<Token>,
+    /// Trie nodes reached, each with the index of the last token it consumed.
+    reached: Vec<(NodeId, usize)>,
+    /// A token lowercased.
+    lower: Vec<u8>,
+}
+
+/// Removes from `out[from..]` (matches that start at one place, ordered by part) every match
+/// of a part after its first.
+fn dedup_parts(out: &mut Vec<PartMatch>, from: usize) {
+    let mut kept = from;
+    for i in from..out.len() {
+        if kept == from || out[kept - 1].part != out[i].part {
+            out.swap(kept, i);
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
+}
+
 impl WordMatcher {
     /// Adds part `part`, written as `words`.
     pub fn add(&mut self, part: usize, words: &[Word]) {
@@ -255,12 +282,25 @@ impl WordMatcher {
     }
 
     /// Every occurrence of every part in `text`, ordered by start, then part.
+    #[cfg(test)]
     pub fn find(&self, text: &str) -> Vec<PartMatch> {
-        let mut units = Vec::with_capacity(text.len() / 4 + 8);
-        let tokens = self.tokens(text, &mut units);
-        let mut out = Vec::with_capacity(tokens.len() / 2 + 4);
+        let mut out = Vec::new();
+        self.find_into(text, &mut FindBuffers::default(), &mut out);
+        out
+    }
+
+    /// Appends to `out` every occurrence of every part in `text`, ordered by start, then
+    /// part; `buffers` are working space, reused from text to text.
+    pub fn find_into(&self, text: &str, buffers: &mut FindBuffers, out: &mut Vec<PartMatch>) {
+        let FindBuffers {
+            units,
+            tokens,
+            reached,
+            lower,
+        } = buffers;
+        self.tokens(text, lower, units, tokens);
         // Trie nodes reached, each with the index of the last token it consumed.
-        let mut reached: Vec<(NodeId, usize)> = Vec::with_capacity(16);
+        reached.clear();
         for (i, token) in tokens.iter().enumerate() {
             let from = out.len();
             reached.extend(
@@ -289,17 +329,24 @@ impl WordMatcher {
                     );
                 }
             }
+            // The matches of a token all start where it does: keep the shortest of each part.
             out[from..].sort_unstable_by_key(|m| (m.part, m.range.end));
+            dedup_parts(out, from);
         }
-        out.dedup_by_key(|m| (m.range.start, m.part));
-        out
     }
 
-    /// The tokens of `text`, each with the units it satisfies appended to `units`.
-    fn tokens(&self, text: &str, units: &mut Vec<UnitId>) -> Vec<Token> {
+    /// Puts in `tokens` the tokens of `text`, each with the units it satisfies put in `units`.
+    fn tokens(
+        &self,
+        text: &str,
+        lower: &mut Vec<u8>,
+        units: &mut Vec<UnitId>,
+        tokens: &mut Vec<Token>,
+    ) {
         let bytes = text.as_bytes();
-        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-        let mut lower = vec![0u8; self.longest.max(MAX_CACHED)];
+        units.clear();
+        tokens.clear();
+        lower.resize(self.longest.max(MAX_CACHED), 0);
         token_cache::with(self.generation, |cache| {
             let mut i = 0;
             while i < bytes.len() {
@@ -314,14 +361,14 @@ impl WordMatcher {
                 let first = units.len();
                 let token = &bytes[start..i];
                 if token.len() > MAX_CACHED {
-                    self.units_of(token, &mut lower, units);
+                    self.units_of(token, lower, units);
                 } else {
                     for (l, b) in lower.iter_mut().zip(token) {
                         *l = b.to_ascii_lowercase();
                     }
                     let key = token_cache::key(&lower[..token.len()]);
                     if !cache.extend(key, units) {
-                        self.units_of(token, &mut lower, units);
+                        self.units_of(token, lower, units);
                         cache.insert(key, &units[first..]);
                     }
                 }
@@ -331,7 +378,6 @@ impl WordMatcher {
                 });
             }
         });
-        tokens
     }
 
     /// Appends the units a token satisfies.

@@ -269,6 +269,9 @@ impl WordMatcher {
         // Trie nodes reached, each with the index of the last token it consumed.
         let mut reached: Vec<(NodeId, usize)> = Vec::with_capacity(16);
         for (i, token) in tokens.iter().enumerate() {
+            if token.units.is_empty() {
+                continue;
+            }
             let from = out.len();
             reached.extend(
                 (units_of(token).iter())

@@ -91,17 +91,10 @@ impl WordMatcher {
                 continue;
             }
             let start = i;
-            let mut lower = [0u8; MAX_CACHED];
-            while let Some(&b) = bytes.get(i)
-                && let lowered = TOKEN_BYTE[b as usize]
-                && lowered != 0
-            {
-                if let Some(slot) = lower.get_mut(i - start) {
-                    *slot = lowered;
-                }
+            while i < bytes.len() && TOKEN_BYTE[bytes[i] as usize] != 0 {
                 i += 1;
             }
-            let units = self.token_units(&bytes[start..i], lower, cache);
+            let units = self.token_units(&bytes[start..i], cache);
             tokens.push(Token {
                 range: start..i,
                 units,
@@ -110,20 +103,20 @@ impl WordMatcher {
         tokens
     }
 
-    /// The units of a token, given its first [`MAX_CACHED`] bytes lowercased (zero-padded).
-    fn token_units(
-        &self,
-        token: &[u8],
-        lower: [u8; MAX_CACHED],
-        cache: &mut TokenCache,
-    ) -> Range<u32> {
-        if !self.openings.may_open(lower[0], lower[1]) {
+    /// The units of a token.
+    fn token_units(&self, token: &[u8], cache: &mut TokenCache) -> Range<u32> {
+        let lowered = |k: usize| token.get(k).map_or(0, |&b| TOKEN_BYTE[b as usize]);
+        if !self.openings.may_open(lowered(0), lowered(1)) {
             return 0..0;
         }
         if token.len() > MAX_CACHED {
             return cache.add(None, |units| self.units_of(token, units));
         }
-        let key = u128::from_le_bytes(lower);
+        let mut key = [0u8; MAX_CACHED];
+        for (k, &b) in key.iter_mut().zip(token) {
+            *k = TOKEN_BYTE[b as usize];
+        }
+        let key = u128::from_le_bytes(key);
         match cache.get(key) {
             Some(units) => units,
             None => cache.add(Some(key), |units| self.units_of(token, units)),

@@ -77,7 +77,7 @@ impl Lexicon {
         matched.extend(self.regex_matches(&text));
         matched.sort_unstable();
         matched.dedup();
-        self.phrases_stated(matched, &mut scratch.stated);
+        self.phrases_stated(matched, &mut scratch.seen, &mut scratch.stated);
         (!scratch.stated.is_empty()).then(|| Sentence {
             block,
             range,
@@ -90,15 +90,28 @@ impl Lexicon {
     }
 
     /// Puts in `stated` the phrases every part of which is in `matched` (ascending), as
-    /// (atom, phrase index), ascending.
-    fn phrases_stated(&self, matched: &[usize], stated: &mut Vec<(u32, u32)>) {
+    /// (atom, phrase index), ascending. `seen` is a bitset of parts, all clear, and left so.
+    fn phrases_stated(&self, matched: &[usize], seen: &mut Vec<u64>, stated: &mut Vec<(u32, u32)>) {
         stated.clear();
+        seen.resize(self.triggers.len().div_ceil(64), 0);
+        let bit = |part: usize| (part / 64, 1u64 << (part % 64));
+        for &part in matched {
+            let (word, mask) = bit(part);
+            seen[word] |= mask;
+        }
         for &part in matched {
             for trigger in &self.triggers[part] {
-                if (trigger.rest.iter()).all(|p| matched.binary_search(p).is_ok()) {
+                let all_seen = (trigger.rest.iter()).all(|&p| {
+                    let (word, mask) = bit(p);
+                    seen[word] & mask != 0
+                });
+                if all_seen {
                     stated.push((trigger.atom, trigger.phrase));
                 }
             }
+        }
+        for &part in matched {
+            seen[bit(part).0] = 0;
         }
         stated.sort_unstable();
     }
@@ -140,7 +153,7 @@ impl Lexicon {
         scratch: &mut Scratch,
     ) -> Option<Sentence<'a>> {
         let first = facts::section_blocks(blocks, heading, level).next()?;
-        let lead = text::sentences(&blocks[first].text).into_iter().next()?;
+        let lead = text::first_sentence(&blocks[first].text)?;
         let title = &blocks[heading].text;
         let combined = format!("{title}: {}", &blocks[first].text[lead.clone()]);
         let shift = title.len() + 2;
@@ -178,6 +191,8 @@ pub(super) struct Scratch {
     matched: Vec<usize>,
     /// The phrases they complete.
     stated: Vec<(u32, u32)>,
+    /// The matched parts as a bitset (clear between sentences).
+    seen: Vec<u64>,
 }
 
 /// (atom, sentence) for every atom each sentence states, ordered by atom, then sentence: a

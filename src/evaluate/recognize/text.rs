@@ -17,23 +17,65 @@ const ABBREVIATIONS: &[&str] = &[
 /// Byte ranges of the sentences of `text`. A sentence ends at `.`, `!`, `?` or `;` followed by
 /// whitespace, except after common abbreviations and inside decimals (`2.4`).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let at_end = matches!(b, b'.' | b'!' | b'?' | b';')
-            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
-            && !(b == b'.' && ends_with_abbreviation(&text[start..i], &text[i + 1..]));
-        if at_end {
-            push_trimmed(text, start..i + 1, &mut out);
-            start = i + 1;
+    Sentences::new(text).collect()
+}
+
+/// The byte range of the first sentence of `text` (see [`sentences`]), if any.
+pub fn first_sentence(text: &str) -> Option<Range<usize>> {
+    Sentences::new(text).next()
+}
+
+/// The sentences of a text, in order, as byte ranges (see [`sentences`]).
+struct Sentences<'a> {
+    text: &'a str,
+    /// Where the current sentence starts.
+    start: usize,
+    /// The next byte to read (past the end once the last sentence is out).
+    next: usize,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(text: &'a str) -> Self {
+        Sentences {
+            text,
+            start: 0,
+            next: 0,
         }
-        i += 1;
     }
-    push_trimmed(text, start..text.len(), &mut out);
-    out
+
+    /// Whether the byte at `i` ends a sentence.
+    fn ends_at(&self, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let b = bytes[i];
+        matches!(b, b'.' | b'!' | b'?' | b';')
+            && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+            && !(b == b'.'
+                && ends_with_abbreviation(&self.text[self.start..i], &self.text[i + 1..]))
+    }
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let len = self.text.len();
+        while self.next < len {
+            let i = self.next;
+            self.next += 1;
+            if self.ends_at(i) {
+                let range = self.start..i + 1;
+                self.start = i + 1;
+                if let Some(trimmed) = trimmed(self.text, range) {
+                    return Some(trimmed);
+                }
+            }
+        }
+        if self.next == len {
+            self.next += 1;
+            return trimmed(self.text, self.start..len);
+        }
+        None
+    }
 }
 
 /// Abbreviations that never end a sentence; the others do when a capital letter follows.
@@ -42,27 +84,25 @@ const ALWAYS_ABBREVIATED: &[&str] = &[
 ];
 
 fn ends_with_abbreviation(before: &str, after: &str) -> bool {
-    let next_is_capital = after.trim_start().starts_with(|c: char| c.is_uppercase());
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    if ALWAYS_ABBREVIATED.contains(&word.as_str())
-        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
+        .unwrap_or_default();
+    let is_one_of = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if is_one_of(ALWAYS_ABBREVIATED)
+        || (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic())
     {
         return true;
     }
-    ABBREVIATIONS.contains(&word.as_str()) && !next_is_capital
+    is_one_of(ABBREVIATIONS) && !after.trim_start().starts_with(|c: char| c.is_uppercase())
 }
 
-fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// `range` of `text` without its leading and trailing whitespace, unless nothing is left.
+fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     let slice = &text[range.clone()];
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
-    if lead + trail < slice.len() {
-        out.push(range.start + lead..range.end - trail);
-    }
+    (lead + trail < slice.len()).then(|| range.start + lead..range.end - trail)
 }
 
 static PLACEHOLDER: LazyLock<meta::Regex> = LazyLock::new(|| {

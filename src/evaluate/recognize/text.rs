@@ -151,6 +151,25 @@ mod tests {
     }
 
     #[test]
+    fn the_first_sentence_is_the_first_of_all() {
+        for text in [
+            "",
+            "   ",
+            ". Next",
+            "RTO is 1 hour. RPO is 5 min. Done",
+            "e.g. logs; then",
+            "Wait 5 min. Then go",
+            "No end",
+        ] {
+            assert_eq!(
+                first_sentence(text),
+                sentences(text).first().cloned(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn placeholders_are_recognized() {
         for text in [
             "TBD",

@@ -13,8 +13,10 @@ use rustc_hash::FxHashMap;
 
 use super::token_cache::{self, Generation};
 use super::topic::Word;
-use tokens::{Openings, Token};
+use openings::Openings;
+use tokens::Token;
 
+mod openings;
 mod tokens;
 
 /// Index of a token pattern: one token with one of some forms, or starting with a prefix.

@@ -1,25 +1,26 @@
 //! A text's tokens and the units each satisfies. Tokens are read with one table lookup per
-//! byte, which both classifies and lowercases it; most tokens ("the", "and", "is") start with
-//! two bytes that no form or prefix starts with, and are known to satisfy no unit without a
-//! hash lookup. The others are looked up in the per-thread token cache.
+//! byte; most open as no form or prefix does (see [`Openings`](super::openings::Openings)),
+//! and the others are looked up in the per-thread token cache.
 
 use std::ops::Range;
 
+use super::openings::is_set;
 use super::{Entry, HEAD, Shape, UnitId, WordMatcher, head};
 use crate::evaluate::recognize::token_cache::{MAX_CACHED, TokenCache};
 
-/// Each byte lowercased if it is an ASCII letter or digit (a token byte), else 0.
-static TOKEN_BYTE: [u8; 256] = {
-    let mut table = [0u8; 256];
+/// Whether each byte is a token byte (an ASCII letter or digit).
+static IS_TOKEN_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        if (b as u8).is_ascii_alphanumeric() {
-            table[b] = (b as u8).to_ascii_lowercase();
-        }
+        table[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
     table
 };
+
+/// Setting this bit lowercases an ASCII letter, and leaves a digit as it is.
+const LOWERCASE_BIT: u128 = u128::from_le_bytes([0x20; MAX_CACHED]);
 
 /// A token of a text and the units it satisfies (a range of the token cache's units).
 pub(super) struct Token {
@@ -27,56 +28,19 @@ pub(super) struct Token {
     pub units: Range<u32>,
 }
 
-/// The first two bytes of every form and prefix (the first one alone for one-byte prefixes):
-/// a token that starts with none of them satisfies no unit.
-#[derive(Debug)]
-pub(super) struct Openings {
-    /// A bit per pair of bytes (the second 0 for a one-byte form).
-    pairs: Box<[u64]>,
-    /// A bit per first byte of the one-byte prefixes.
-    singles: [u64; 4],
-}
-
-impl Default for Openings {
-    fn default() -> Self {
-        Openings {
-            pairs: vec![0; 1 << 10].into_boxed_slice(),
-            singles: [0; 4],
+/// The cache key of the token at `range` of `bytes` (at most [`MAX_CACHED`] bytes): its bytes
+/// lowercased, zero-padded, little-endian. Read as one integer when the text allows.
+fn key(bytes: &[u8], range: Range<usize>) -> u128 {
+    let mask = u128::MAX >> (8 * (MAX_CACHED - range.len()));
+    let raw = match bytes.get(range.start..range.start + MAX_CACHED) {
+        Some(wide) => u128::from_le_bytes(wide.try_into().expect("MAX_CACHED bytes")),
+        None => {
+            let mut padded = [0u8; MAX_CACHED];
+            padded[..range.len()].copy_from_slice(&bytes[range]);
+            u128::from_le_bytes(padded)
         }
-    }
-}
-
-impl Openings {
-    /// Notes the text of a form (`prefix` false) or of a prefix.
-    pub fn add(&mut self, text: &[u8], prefix: bool) {
-        match text {
-            [] => {}
-            [first] if prefix => set(&mut self.singles, *first as usize),
-            [first, rest @ ..] => {
-                let second = rest.first().copied().unwrap_or(0);
-                set(&mut self.pairs, pair(*first, second));
-            }
-        }
-    }
-
-    /// Whether a token that starts with `first` and `second` (0 if it has one byte) may
-    /// satisfy some unit.
-    fn may_open(&self, first: u8, second: u8) -> bool {
-        is_set(&self.pairs, pair(first, second)) || is_set(&self.singles, first as usize)
-    }
-}
-
-/// The bit of a pair of bytes.
-fn pair(first: u8, second: u8) -> usize {
-    (first as usize) << 8 | second as usize
-}
-
-fn set(bits: &mut [u64], bit: usize) {
-    bits[bit / 64] |= 1 << (bit % 64);
-}
-
-fn is_set(bits: &[u64], bit: usize) -> bool {
-    bits[bit / 64] & (1 << (bit % 64)) != 0
+    };
+    (raw | LOWERCASE_BIT) & mask
 }
 
 impl WordMatcher {
@@ -86,15 +50,15 @@ impl WordMatcher {
         let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
         let mut i = 0;
         while i < bytes.len() {
-            if TOKEN_BYTE[bytes[i] as usize] == 0 {
+            if !IS_TOKEN_BYTE[bytes[i] as usize] {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < bytes.len() && TOKEN_BYTE[bytes[i] as usize] != 0 {
+            while i < bytes.len() && IS_TOKEN_BYTE[bytes[i] as usize] {
                 i += 1;
             }
-            let units = self.token_units(&bytes[start..i], cache);
+            let units = self.token_units(bytes, start..i, cache);
             tokens.push(Token {
                 range: start..i,
                 units,
@@ -103,20 +67,17 @@ impl WordMatcher {
         tokens
     }
 
-    /// The units of a token.
-    fn token_units(&self, token: &[u8], cache: &mut TokenCache) -> Range<u32> {
-        let lowered = |k: usize| token.get(k).map_or(0, |&b| TOKEN_BYTE[b as usize]);
+    /// The units of the token at `range` of `bytes`.
+    fn token_units(&self, bytes: &[u8], range: Range<usize>, cache: &mut TokenCache) -> Range<u32> {
+        let token = &bytes[range.clone()];
+        let lowered = |k: usize| token.get(k).map_or(0, u8::to_ascii_lowercase);
         if !self.openings.may_open(lowered(0), lowered(1)) {
             return 0..0;
         }
         if token.len() > MAX_CACHED {
             return cache.add(None, |units| self.units_of(token, units));
         }
-        let mut key = [0u8; MAX_CACHED];
-        for (k, &b) in key.iter_mut().zip(token) {
-            *k = TOKEN_BYTE[b as usize];
-        }
-        let key = u128::from_le_bytes(key);
+        let key = key(bytes, range);
         match cache.get(key) {
             Some(units) => units,
             None => cache.add(Some(key), |units| self.units_of(token, units)),

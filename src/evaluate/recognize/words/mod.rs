@@ -301,7 +301,9 @@ impl WordMatcher {
                     );
                 }
             }
-            out[from..].sort_unstable_by_key(|m| (m.part, m.range.end));
+            if out.len() > from + 1 {
+                out[from..].sort_unstable_by_key(|m| (m.part, m.range.end));
+            }
         }
         out.dedup_by_key(|m| (m.range.start, m.part));
         out

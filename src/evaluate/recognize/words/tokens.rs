@@ -1,6 +1,7 @@
 //! A text's tokens and the units each satisfies. Tokens are read with one table lookup per
-//! byte; most open as no form or prefix does (see [`Openings`](super::openings::Openings)),
-//! and the others are looked up in the per-thread token cache.
+//! byte; a token that opens as no form or prefix does (see
+//! [`Openings`](super::openings::Openings)) has no units, and the others are looked up in the
+//! per-thread token cache, by a key read from the text as one integer.
 
 use std::ops::Range;
 
@@ -19,7 +20,7 @@ static IS_TOKEN_BYTE: [bool; 256] = {
     table
 };
 
-/// Setting this bit lowercases an ASCII letter, and leaves a digit as it is.
+/// Setting bit 0x20 of every byte lowercases an ASCII letter, and leaves a digit as it is.
 const LOWERCASE_BIT: u128 = u128::from_le_bytes([0x20; MAX_CACHED]);
 
 /// A token of a text and the units it satisfies (a range of the token cache's units).

@@ -66,6 +66,8 @@ pub(super) struct Collected {
     stated: Vec<(u32, u32)>,
     /// Where the word matcher's parts occur in each, sentence after sentence.
     found: Vec<PartMatch>,
+    /// The matched parts of the sentence being read, as a bitset (clear between sentences).
+    seen: Vec<u64>,
 }
 
 impl Collected {
@@ -124,7 +126,7 @@ impl Lexicon {
         matched.sort_unstable();
         matched.dedup();
         let stated = out.stated.len();
-        self.phrases_stated(matched, &mut out.stated);
+        self.phrases_stated(matched, &mut out.seen, &mut out.stated);
         if out.stated.len() > stated {
             let start = out.found.len();
             out.found.extend(found);
@@ -137,15 +139,28 @@ impl Lexicon {
     }
 
     /// Appends to `stated` the phrases every part of which is in `matched` (ascending), as
-    /// (atom, phrase index), ascending.
-    fn phrases_stated(&self, matched: &[usize], stated: &mut Vec<(u32, u32)>) {
+    /// (atom, phrase index), ascending. `seen` is a bitset of parts, all clear, and left so.
+    fn phrases_stated(&self, matched: &[usize], seen: &mut Vec<u64>, stated: &mut Vec<(u32, u32)>) {
         let start = stated.len();
+        seen.resize(self.triggers.len().div_ceil(64), 0);
+        let bit = |part: usize| (part / 64, 1u64 << (part % 64));
+        for &part in matched {
+            let (word, mask) = bit(part);
+            seen[word] |= mask;
+        }
         for &part in matched {
             for trigger in &self.triggers[part] {
-                if (trigger.rest.iter()).all(|p| matched.binary_search(p).is_ok()) {
+                let all_seen = (trigger.rest.iter()).all(|&p| {
+                    let (word, mask) = bit(p);
+                    seen[word] & mask != 0
+                });
+                if all_seen {
                     stated.push((trigger.atom, trigger.phrase));
                 }
             }
+        }
+        for &part in matched {
+            seen[bit(part).0] = 0;
         }
         stated[start..].sort_unstable();
     }

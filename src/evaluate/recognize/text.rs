@@ -78,17 +78,17 @@ const ALWAYS_ABBREVIATED: &[&str] = &[
 ];
 
 fn ends_with_abbreviation(before: &str, after: &str) -> bool {
-    let next_is_capital = after.trim_start().starts_with(|c: char| c.is_uppercase());
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or_default();
-    let is = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
-    if is(ALWAYS_ABBREVIATED) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
+    let is_one_of = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(word));
+    if is_one_of(ALWAYS_ABBREVIATED)
+        || (word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic())
     {
         return true;
     }
-    is(ABBREVIATIONS) && !next_is_capital
+    is_one_of(ABBREVIATIONS) && !after.trim_start().starts_with(|c: char| c.is_uppercase())
 }
 
 /// `range` of `text` without its leading and trailing whitespace, unless nothing is left.

@@ -11,8 +11,13 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::token_cache::{self, Generation, MAX_CACHED};
+use super::token_cache::{self, Generation};
 use super::topic::Word;
+use openings::Openings;
+use tokens::Token;
+
+mod openings;
+mod tokens;
 
 /// Index of a token pattern: one token with one of some forms, or starting with a prefix.
 type UnitId = u32;
@@ -35,6 +40,8 @@ pub(crate) struct WordMatcher {
     short_prefixes: FxHashMap<u32, Vec<Entry>>,
     /// The first bytes of the short prefixes (a bit per byte value).
     short_first_bytes: [u64; 4],
+    /// The first bytes of every form and prefix.
+    openings: Openings,
     /// The longest form or prefix, in bytes.
     longest: usize,
     /// Identifies the matcher's current contents to the per-thread token caches.
@@ -119,24 +126,14 @@ pub(crate) struct PartMatch {
     pub range: Range<usize>,
 }
 
-/// A token of a text and the units it satisfies (a range of the unit buffer).
-struct Token {
-    range: Range<usize>,
-    units: Range<usize>,
-}
-
 /// Working space of [`WordMatcher::find_into`], kept from text to text so that matching a
 /// text allocates nothing once the buffers have grown.
 #[derive(Default)]
 pub(crate) struct FindBuffers {
-    /// The units of every token, in order.
-    units: Vec<UnitId>,
     /// The tokens of the text.
     tokens: Vec<Token>,
     /// Trie nodes reached, each with the index of the last token it consumed.
     reached: Vec<(NodeId, usize)>,
-    /// A token lowercased.
-    lower: Vec<u8>,
 }
 
 /// Removes from `out[from..]` (matches that start at one place, ordered by part) every match
@@ -251,6 +248,7 @@ impl WordMatcher {
                 self.longest = self.longest.max(text.len() + longest_suffix + AFFIX_SLACK);
             }
             let text = text.into_bytes();
+            self.openings.add(&text, shape != Shape::Form);
             if shape == Shape::Form {
                 let units = self.forms.entry(text.into_boxed_slice()).or_default();
                 if !units.contains(&id) {
@@ -292,19 +290,32 @@ impl WordMatcher {
     /// Appends to `out` every occurrence of every part in `text`, ordered by start, then
     /// part; `buffers` are working space, reused from text to text.
     pub fn find_into(&self, text: &str, buffers: &mut FindBuffers, out: &mut Vec<PartMatch>) {
-        let FindBuffers {
-            units,
-            tokens,
-            reached,
-            lower,
-        } = buffers;
-        self.tokens(text, lower, units, tokens);
+        token_cache::with(self.generation, |cache| {
+            self.tokens(text, cache, &mut buffers.tokens);
+            self.walk(text, buffers, cache.units(), out);
+        })
+    }
+
+    /// Appends to `out` every occurrence of every part among `buffers.tokens` (of `text`;
+    /// their units index `units`).
+    fn walk(
+        &self,
+        text: &str,
+        buffers: &mut FindBuffers,
+        units: &[UnitId],
+        out: &mut Vec<PartMatch>,
+    ) {
+        let FindBuffers { tokens, reached } = buffers;
+        let units_of = |token: &Token| &units[token.units.start as usize..token.units.end as usize];
         // Trie nodes reached, each with the index of the last token it consumed.
         reached.clear();
         for (i, token) in tokens.iter().enumerate() {
+            if token.units.is_empty() {
+                continue;
+            }
             let from = out.len();
             reached.extend(
-                (units[token.units.clone()].iter())
+                (units_of(token).iter())
                     .map(|&unit| (self.first_nodes[unit as usize], i))
                     .filter(|&(node, _)| node != NO_NODE),
             );
@@ -323,91 +334,16 @@ impl WordMatcher {
                 };
                 if separates(&text[end..next.range.start]) {
                     reached.extend(
-                        (units[next.units.clone()].iter())
+                        (units_of(next).iter())
                             .filter_map(|&unit| self.children.get(&(node, unit)))
                             .map(|&child| (child, last + 1)),
                     );
                 }
             }
             // The matches of a token all start where it does: keep the shortest of each part.
-            out[from..].sort_unstable_by_key(|m| (m.part, m.range.end));
-            dedup_parts(out, from);
-        }
-    }
-
-    /// Puts in `tokens` the tokens of `text`, each with the units it satisfies put in `units`.
-    fn tokens(
-        &self,
-        text: &str,
-        lower: &mut Vec<u8>,
-        units: &mut Vec<UnitId>,
-        tokens: &mut Vec<Token>,
-    ) {
-        let bytes = text.as_bytes();
-        units.clear();
-        tokens.clear();
-        lower.resize(self.longest.max(MAX_CACHED), 0);
-        token_cache::with(self.generation, |cache| {
-            let mut i = 0;
-            while i < bytes.len() {
-                if !bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
-                let start = i;
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                let first = units.len();
-                let token = &bytes[start..i];
-                if token.len() > MAX_CACHED {
-                    self.units_of(token, lower, units);
-                } else {
-                    for (l, b) in lower.iter_mut().zip(token) {
-                        *l = b.to_ascii_lowercase();
-                    }
-                    let key = token_cache::key(&lower[..token.len()]);
-                    if !cache.extend(key, units) {
-                        self.units_of(token, lower, units);
-                        cache.insert(key, &units[first..]);
-                    }
-                }
-                tokens.push(Token {
-                    range: start..i,
-                    units: first..units.len(),
-                });
-            }
-        });
-    }
-
-    /// Appends the units a token satisfies.
-    fn units_of(&self, token: &[u8], lower: &mut [u8], units: &mut Vec<UnitId>) {
-        let known = token.len().min(self.longest);
-        for (l, b) in lower.iter_mut().zip(&token[..known]) {
-            *l = b.to_ascii_lowercase();
-        }
-        let whole = token.len() <= self.longest;
-        let lower = &lower[..known];
-        if whole && let Some(found) = self.forms.get(lower) {
-            units.extend_from_slice(found);
-        }
-        let mut accept = |entry: &Entry| {
-            // A token longer than every form can still start with a prefix.
-            if (whole || entry.shape == Shape::Prefix) && entry.accepts(lower) {
-                units.extend_from_slice(&entry.units);
-            }
-        };
-        if lower.len() >= HEAD
-            && let Some(entries) = self.heads.get(&head(lower))
-        {
-            entries.iter().for_each(&mut accept);
-        }
-        let first = lower.first().map_or(0, |&b| b as usize);
-        if self.short_first_bytes[first / 64] & (1 << (first % 64)) != 0 {
-            for length in 1..HEAD.min(known + 1) {
-                if let Some(entries) = self.short_prefixes.get(&head(&lower[..length])) {
-                    entries.iter().for_each(&mut accept);
-                }
+            if out.len() > from + 1 {
+                out[from..].sort_unstable_by_key(|m| (m.part, m.range.end));
+                dedup_parts(out, from);
             }
         }
     }
@@ -489,184 +425,4 @@ fn groupings(n: usize) -> Vec<Vec<Range<usize>>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::evaluate::recognize::topic;
-
-    fn matcher(parts: &[&str]) -> WordMatcher {
-        let mut m = WordMatcher::default();
-        for (i, part) in parts.iter().enumerate() {
-            m.add(i, &topic::part_words(part).unwrap());
-        }
-        m
-    }
-
-    fn found(parts: &[&str], text: &str) -> Vec<(usize, String)> {
-        matcher(parts)
-            .find(text)
-            .into_iter()
-            .map(|m| (m.part, text[m.range].to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn words_written_apart_joined_or_hyphenated() {
-        for text in [
-            "the cut over plan",
-            "our cut-over",
-            "Cutover runbook",
-            "cut‑over",
-            "cut_over",
-        ] {
-            assert_eq!(found(&["cut over"], text).len(), 1, "{text}");
-        }
-        assert!(found(&["cut over"], "cut, over").is_empty());
-        assert!(found(&["cut over"], "cutting over").is_empty());
-    }
-
-    #[test]
-    fn plurals_spellings_and_prefixes() {
-        assert_eq!(
-            found(&["policy"], "KMS key policies"),
-            [(0, "policies".into())]
-        );
-        assert_eq!(found(&["optimization"], "cost optimisation").len(), 1);
-        assert_eq!(found(&["data center"], "on-premises data centres").len(), 1);
-        assert_eq!(found(&["rotat*"], "Passwords are rotated").len(), 1);
-        assert_eq!(found(&["analys*"], "logs are analyzed daily").len(), 1);
-        assert_eq!(found(&["RTO"], "RTOs agreed").len(), 1);
-        assert!(found(&["RTO"], "PROTOCOL").is_empty());
-        assert!(found(&["backup"], "backupretention").is_empty());
-    }
-
-    #[test]
-    fn every_occurrence_with_its_range() {
-        assert_eq!(
-            found(
-                &["rto", "recovery time objective"],
-                "RTO: the recovery-time objective; RTO"
-            ),
-            [
-                (0, "RTO".into()),
-                (1, "recovery-time objective".into()),
-                (0, "RTO".into())
-            ]
-        );
-    }
-
-    /// A small deterministic generator (xorshift), so the test needs no dependency.
-    struct Rng(u64);
-
-    impl Rng {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-
-        fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-            items[self.below(items.len())]
-        }
-    }
-
-    /// One way of writing a part: each word in one of its forms (a prefix followed by some
-    /// letters), words apart or joined, in random case, between filler words; sometimes
-    /// spoiled (a comma between words, a letter more or less).
-    fn write(words: &[Word], rng: &mut Rng) -> String {
-        const SEPARATORS: &[&str] = &[" ", "-", "/", "_", "\u{2011}", "", "  ", " - ", ", "];
-        let mut text = String::from(rng.pick(&["We ", "The ", "(", "", "x "]));
-        for (i, word) in words.iter().enumerate() {
-            if i > 0 {
-                text.push_str(rng.pick(SEPARATORS));
-            }
-            let mut form = match word {
-                Word::Forms(forms) => forms[rng.below(forms.len())].clone(),
-                Word::Prefix(prefixes) => format!(
-                    "{}{}",
-                    prefixes[rng.below(prefixes.len())],
-                    rng.pick(&["", "ed", "ion", "s", "ing"])
-                ),
-            };
-            match rng.below(12) {
-                0 => form.push('x'),
-                1 => {
-                    form.pop();
-                }
-                _ => {}
-            }
-            if rng.below(3) == 0 {
-                form = form.to_uppercase();
-            }
-            text.push_str(&form);
-        }
-        text.push_str(rng.pick(&[" is set.", ".", "", "s", "2", " and more"]));
-        text
-    }
-
-    /// The word matcher agrees with each part's regex, on every plain-word part of the
-    /// built-in packs written in many ways.
-    #[test]
-    fn agrees_with_the_part_regexes_of_the_builtin_packs() {
-        use crate::packs::{Atom, Catalog};
-        let catalog = Catalog::builtin();
-        let mut parts: Vec<(String, Vec<Word>)> = Vec::new();
-        for atom in &catalog.atoms.atoms {
-            let phrases = match atom {
-                Atom::Topic(phrases) => phrases,
-                Atom::Fact { names, .. } => names,
-            };
-            for phrase in phrases {
-                let compiled = topic::compile(phrase).unwrap();
-                for (source, words) in compiled.parts.into_iter().zip(compiled.words) {
-                    if let Some(words) = words {
-                        parts.push((source, words));
-                    }
-                }
-            }
-        }
-        parts.sort_by(|a, b| a.0.cmp(&b.0));
-        parts.dedup_by(|a, b| a.0 == b.0);
-        assert!(parts.len() > 1000, "{} parts", parts.len());
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let mut disagreements = Vec::new();
-        for (source, words) in &parts {
-            let mut single = WordMatcher::default();
-            single.add(0, words);
-            let regex = regex::Regex::new(source).unwrap();
-            for _ in 0..8 {
-                let text = write(words, &mut rng);
-                let by_words = !single.find(&text).is_empty();
-                if by_words != regex.is_match(&text) {
-                    disagreements.push(format!("{source} on {text:?}: words say {by_words}"));
-                }
-            }
-        }
-        assert!(disagreements.is_empty(), "{disagreements:#?}");
-    }
-
-    /// The per-thread token cache never answers for another matcher, or for a matcher that
-    /// has changed since.
-    #[test]
-    fn token_cache_follows_the_matcher() {
-        let text = "Backups are rotated; the backup plan";
-        assert_eq!(found(&["backup"], text).len(), 2);
-        assert!(found(&["rotat*"], text).iter().all(|(_, t)| t == "rotated"));
-        let mut growing = matcher(&["plan"]);
-        assert_eq!(growing.find(text).len(), 1);
-        growing.add(1, &topic::part_words("backup*").unwrap());
-        assert_eq!(growing.find(text).len(), 3);
-        let long = "disasterrecoverybackupsnapshots";
-        assert!(found(&["snapshot"], long).is_empty());
-        assert_eq!(found(&["disaster*"], long).len(), 1);
-    }
-
-    #[test]
-    fn groupings_cover_every_join() {
-        assert_eq!(groupings(1).len(), 1);
-        assert_eq!(groupings(1)[0].len(), 1);
-        assert_eq!(groupings(3).len(), 4);
-        assert!(groupings(3).contains(&vec![0..2, 2..3]));
-        assert_eq!(groupings(MAX_JOINED_WORDS + 1).len(), 1);
-    }
-}
+mod tests;

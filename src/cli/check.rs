@@ -235,6 +235,9 @@ fn lint_while_compiling(
     pool.in_place_scope(|scope| {
         scope.spawn(|_| outcome = Some(lint_with(input, keep_readiness)));
         lexicon.compile(catalog);
+        // The pool is still busy with the files: the diagram check's patterns are compiled
+        // meanwhile, rather than on its first label.
+        crate::checks::diagram::collect::prepare();
     });
     outcome.expect("the scope waits for the lint")
 }

@@ -115,3 +115,22 @@ pub fn locate(lexicon: &Lexicon, file: &ParsedFile) -> Vec<(usize, std::ops::Ran
         .map(|hit| (hit.atom, blocks[hit.block].source_range(hit.range)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pending_lexicon_is_there_once_compiled() {
+        let catalog = Catalog::builtin();
+        let pending = Pending::default();
+        let source = Source::Pending(&pending);
+        assert!(source.now().is_none());
+        std::thread::scope(|scope| {
+            scope.spawn(|| pending.compile(&catalog));
+            assert!(source.wait().is_some());
+        });
+        assert!(source.now().is_some());
+        assert!(pending.wait().is_ok());
+    }
+}

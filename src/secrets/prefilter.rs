@@ -14,8 +14,10 @@
 
 use std::sync::LazyLock;
 
-use regex::bytes::{RegexSet, RegexSetBuilder};
-use regex_automata::{meta, util::syntax};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+/// A key character of an AWS secret access key (see `aws_secret_key.rs`).
+const KEY_CHAR: &str = "[A-Za-z0-9/+]";
 
 /// The secret-sounding key words of `token::find_assigned`.
 const KEY_WORDS: &str = "(?:token|secret|passwd|password|pwd|key)";
@@ -50,15 +52,17 @@ const ALL: u8 = (1 << 6) - 1;
 enum Effect {
     /// These detectors must run.
     Run(u8),
-    /// AWS context for the secret-key detector (it also needs a key candidate, see
-    /// [`has_key_candidate`]).
+    /// AWS context for the secret-key detector (it also needs a [`Effect::KeyCandidate`]).
     KeyContext,
+    /// A 40-character key candidate for the secret-key detector (it also needs context).
+    KeyCandidate,
 }
 
-/// The triggers: a pattern and what its match means. The secret-key detector's candidates are
-/// found by [`has_key_candidate`] instead.
+/// The triggers: a pattern and what its match means.
 fn triggers() -> Vec<(String, Effect)> {
     let access_key = r"(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}";
+    let not_key = "[^A-Za-z0-9/+]";
+    let run = format!(r"{KEY_CHAR}{{40}}(?:{not_key}|\z)");
     vec![
         // Unicode case folding reaches ASCII `s` and `k` from these two characters.
         (r"\xC5\xBF|\xE2\x84\xAA".into(), Effect::Run(ALL)),
@@ -66,6 +70,10 @@ fn triggers() -> Vec<(String, Effect)> {
         (access_key.into(), Effect::Run(ACCESS_KEY)),
         (access_key.into(), Effect::KeyContext),
         ("(?i)secret".into(), Effect::KeyContext),
+        (
+            format!(r"(?:\A|{not_key}|\\[ntr]){run}"),
+            Effect::KeyCandidate,
+        ),
         (r#"://[^\s/?#'"<>`\\]*@"#.into(), Effect::Run(CONNECTION)),
         ("(?i)jdbc:oracle:thin:".into(), Effect::Run(CONNECTION)),
         (
@@ -87,19 +95,16 @@ fn triggers() -> Vec<(String, Effect)> {
     ]
 }
 
-/// Every trigger but AWS context (which makes nothing run on its own), as one regex. Without
-/// a literal prefilter: every trigger starts with a literal, and the prefilter would stop at
-/// each `key`, `token` or `--` of the prose only for the regex to look again.
-static ANY: LazyLock<meta::Regex> = LazyLock::new(|| {
+/// Every trigger but AWS context (which makes nothing run on its own), as one regex.
+static ANY: LazyLock<Regex> = LazyLock::new(|| {
     let alone: Vec<String> = triggers()
         .into_iter()
         .filter(|(_, effect)| !matches!(effect, Effect::KeyContext))
         .map(|(pattern, _)| format!("(?:{pattern})"))
         .collect();
-    meta::Regex::builder()
-        .configure(meta::Config::new().auto_prefilter(false))
-        .syntax(syntax::Config::new().unicode(false).utf8(false))
-        .build(&alone.join("|"))
+    RegexBuilder::new(&alone.join("|"))
+        .unicode(false)
+        .build()
         .expect("valid trigger patterns")
 });
 
@@ -116,50 +121,22 @@ static SET: LazyLock<(RegexSet, Vec<Effect>)> = LazyLock::new(|| {
 /// The detectors that could report something in `text`: one search, and a second look only
 /// when something matched.
 pub(crate) fn possible(text: &str) -> Possible {
-    let text = text.as_bytes();
-    let candidate = has_key_candidate(text);
-    if !ANY.is_match(text) {
-        // Of the AWS context, only `secret` (no trigger on its own) may be in the text.
-        let secret_key = candidate && has_secret_word(text);
-        return Possible(if secret_key { SECRET_KEY } else { 0 });
+    if !ANY.is_match(text.as_bytes()) {
+        return Possible(0);
     }
     let (set, effects) = &*SET;
-    let (mut run, mut context) = (0u8, false);
-    for index in set.matches(text).iter() {
+    let (mut run, mut context, mut candidate) = (0u8, false, false);
+    for index in set.matches(text.as_bytes()).iter() {
         match effects[index] {
             Effect::Run(detectors) => run |= detectors,
             Effect::KeyContext => context = true,
+            Effect::KeyCandidate => candidate = true,
         }
     }
     if context && candidate {
         run |= SECRET_KEY;
     }
     Possible(run)
-}
-
-/// Whether `text` holds a candidate of the secret-key detector: a run of exactly 40 key
-/// characters (`[A-Za-z0-9/+]`), or of 41 after a backslash when its first is the letter of a
-/// string escape (`\n`, `\t`, `\r`); that is, where `(?:\A|[^K]|\\[ntr])K{40}(?:[^K]|\z)`
-/// matches (`K` a key character). Found by hand: as a trigger pattern, the counted run
-/// multiplied the states the trigger regex's lazy DFA built, on every word of every text.
-fn has_key_candidate(text: &[u8]) -> bool {
-    let is_key = |b: u8| b.is_ascii_alphanumeric() || b == b'/' || b == b'+';
-    let mut start = 0;
-    while let Some(offset) = text[start..].iter().position(|&b| is_key(b)) {
-        start += offset;
-        let len = text[start..].iter().take_while(|&&b| is_key(b)).count();
-        let escaped = start > 0 && text[start - 1] == b'\\' && b"ntr".contains(&text[start]);
-        if len == 40 || (len == 41 && escaped) {
-            return true;
-        }
-        start += len;
-    }
-    false
-}
-
-/// Whether `text` contains `secret`, in any ASCII case.
-fn has_secret_word(text: &[u8]) -> bool {
-    text.windows(6).any(|w| w.eq_ignore_ascii_case(b"secret"))
 }
 
 #[cfg(test)]

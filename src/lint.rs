@@ -10,7 +10,6 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, append_exact, concat_exact, sort_diagnostics};
 use crate::discover::{self, FoundFile, Selection, read::read_text};
 use crate::evaluate::pool::is_diagram_path;
-use crate::evaluate::recognize::Lexicon;
 use crate::evaluate::{self, Evaluation, lexicon};
 use crate::model::anchors::Anchors;
 use crate::model::{Document, Repository};
@@ -26,8 +25,8 @@ pub struct LintInput<'a> {
     pub config: &'a Config,
     /// Loaded packs.
     pub catalog: &'a Catalog,
-    /// Compiled recognizers of the packs.
-    pub lexicon: &'a Lexicon,
+    /// Compiled recognizers of the packs (possibly still being compiled on another thread).
+    pub lexicon: lexicon::Source<'a>,
     /// `--program` flags.
     pub programs: &'a [String],
     /// The date rules are judged against.
@@ -66,10 +65,15 @@ pub fn lint_with(input: &LintInput<'_>, keep_readiness: bool) -> LintOutcome {
         controls: &control_ids,
         programs: &program_ids,
     };
-    let (documents, per_file): (Vec<Option<Document>>, Vec<Vec<Diagnostic>>) = found
+    let mut processed: Vec<Processed> = found
         .markdown
         .par_iter()
         .map(|file| process_file(file, known, input.lexicon))
+        .collect();
+    find_late_atoms(&mut processed, input.lexicon);
+    let (documents, per_file): (Vec<Option<Document>>, Vec<Vec<Diagnostic>>) = processed
+        .into_iter()
+        .map(|file| (file.doc, file.diagnostics))
         .unzip();
     let files = per_file.len();
     drop(found.markdown);
@@ -147,24 +151,58 @@ fn selection(config: &Config) -> Selection {
     selection
 }
 
-/// Reads, parses, checks and models one file; its text is dropped afterwards.
-fn process_file(
-    file: &FoundFile,
-    known: KnownIds<'_>,
-    lexicon: &Lexicon,
-) -> (Option<Document>, Vec<Diagnostic>) {
+/// What processing one file gave.
+struct Processed {
+    /// Its model (`None` when it could not be read).
+    doc: Option<Document>,
+    /// Its findings.
+    diagnostics: Vec<Diagnostic>,
+    /// The parsed file, kept when its atoms are still to be found (it was processed before
+    /// the lexicon was compiled).
+    late: Option<ParsedFile>,
+}
+
+/// Reads, parses, checks and models one file; its text is dropped afterwards, unless the
+/// lexicon is not compiled yet: then the parsed file is kept for [`find_late_atoms`].
+fn process_file(file: &FoundFile, known: KnownIds<'_>, lexicon: lexicon::Source<'_>) -> Processed {
     let text = match read_text(file) {
         Ok(text) => text,
-        Err(diag) => return (None, vec![diag]),
+        Err(diag) => {
+            return Processed {
+                doc: None,
+                diagnostics: vec![diag],
+                late: None,
+            };
+        }
     };
     let parsed = ParsedFile::parse(&file.rel, text);
     let mut doc = Document::build(&parsed);
     let mut diagnostics = Vec::new();
     checks::check_file(&parsed, &doc, known, &mut diagnostics);
     checks::secret::check_text(&parsed.source, &Scanner::new(), &mut diagnostics);
-    if doc.has_front_matter {
-        doc.atoms = lexicon::atoms(lexicon, &parsed);
-    }
     diagnostics.shrink_to_fit();
-    (Some(doc), diagnostics)
+    let mut late = None;
+    if doc.has_front_matter {
+        match lexicon.now() {
+            Some(lexicon) => doc.atoms = lexicon::atoms(lexicon, &parsed),
+            None => late = Some(parsed),
+        }
+    }
+    Processed {
+        doc: Some(doc),
+        diagnostics,
+        late,
+    }
+}
+
+/// Finds the atoms of the files processed before the lexicon was compiled, once it is. When
+/// its compilation failed they have none: the caller reports that error instead of findings.
+fn find_late_atoms(processed: &mut [Processed], lexicon: lexicon::Source<'_>) {
+    processed.par_iter_mut().for_each(|file| {
+        if let (Some(doc), Some(parsed)) = (&mut file.doc, file.late.take())
+            && let Some(lexicon) = lexicon.wait()
+        {
+            doc.atoms = lexicon::atoms(lexicon, &parsed);
+        }
+    });
 }

@@ -45,7 +45,7 @@ fn run(
         root,
         config: &config,
         catalog,
-        lexicon: lex,
+        lexicon: lex.into(),
         programs: &programs,
         as_of,
     })

@@ -187,7 +187,7 @@ fn lint_repo(root: &Path, config: &Config) -> Vec<Diagnostic> {
         root,
         config,
         catalog: &CATALOG,
-        lexicon: &LEXICON,
+        lexicon: (&*LEXICON).into(),
         programs: &[],
         as_of,
     });

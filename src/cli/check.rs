@@ -40,18 +40,20 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         None => None,
     };
     let only_paths = changed_files(args, &root, &files)?;
-    let lexicon = lexicon::compile(&catalog).map_err(UsageError::message)?;
+    let pending = lexicon::Pending::default();
     let input = LintInput {
         root: &root,
         config: &config,
         catalog: &catalog,
-        lexicon: &lexicon,
+        lexicon: lexicon::Source::Pending(&pending),
         programs: &args.programs,
         as_of,
     };
     // Readiness cells are needed only for the job summary.
     let keep_readiness = summary_file(args).is_some();
-    let mut outcome = with_threads(args.threads, || lint_with(&input, keep_readiness))?;
+    let pool = thread_pool(args.threads)?;
+    let mut outcome = lint_while_compiling(&pool, &input, keep_readiness, &pending, &catalog);
+    pending.wait().map_err(UsageError::message)?;
     let filter_input = FilterInput {
         baseline: baseline.as_ref().filter(|_| args.write_baseline.is_none()),
         // A baseline records the whole repository, whatever files are named.
@@ -98,7 +100,16 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
         append_summary(&file, &ctx)?;
     }
     write_output(args, &ctx)?;
+    leave_to_exit((pending, catalog, outcome));
     Ok(exit_code(args.fail_on, &summary))
+}
+
+/// Leaves `data` to the process's exit instead of freeing it: `check` exits right after its
+/// output is written, and the operating system takes back the memory at once, where freeing
+/// the lexicon, the packs and the repository model block by block is a good part of a small
+/// run's time. Only for plain data: nothing in it holds a file or a buffer to flush.
+fn leave_to_exit<T>(data: T) {
+    std::mem::forget(data);
 }
 
 /// Exit 1 when the findings reach the `--fail-on` level, else 0.
@@ -197,10 +208,7 @@ fn changed_files(
     Ok((!files.is_empty()).then(|| changed::from_args(root, files)))
 }
 
-fn with_threads<T: Send>(
-    threads: Option<usize>,
-    f: impl FnOnce() -> T + Send,
-) -> Result<T, UsageError> {
+fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, UsageError> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = threads {
         if n == 0 {
@@ -208,10 +216,30 @@ fn with_threads<T: Send>(
         }
         builder = builder.num_threads(n);
     }
-    let pool = builder
+    builder
         .build()
-        .map_err(|e| UsageError::message(format!("cannot start threads: {e}")))?;
-    Ok(pool.install(f))
+        .map_err(|e| UsageError::message(format!("cannot start threads: {e}")))
+}
+
+/// Lints on the pool while this thread, which would otherwise only wait for the pool, compiles
+/// the lexicon: the files are read, parsed and checked meanwhile, and only their atoms wait
+/// for it (even with `--threads 1`, whose one worker thread would else wait for the lexicon).
+fn lint_while_compiling(
+    pool: &rayon::ThreadPool,
+    input: &LintInput<'_>,
+    keep_readiness: bool,
+    lexicon: &lexicon::Pending,
+    catalog: &crate::packs::Catalog,
+) -> LintOutcome {
+    let mut outcome = None;
+    pool.in_place_scope(|scope| {
+        scope.spawn(|_| outcome = Some(lint_with(input, keep_readiness)));
+        lexicon.compile(catalog);
+        // The pool is still busy with the files: the diagram check's patterns are compiled
+        // meanwhile, rather than on its first label.
+        crate::checks::diagram::collect::prepare();
+    });
+    outcome.expect("the scope waits for the lint")
 }
 
 /// Writes the main format to `out` as it is rendered (JSON and human text are streamed, so

@@ -89,7 +89,7 @@ fn build_matrix(root: &Path, args: &ReportArgs) -> Result<Matrix, UsageError> {
         root,
         config: &config,
         catalog: &catalog,
-        lexicon: &lexicon,
+        lexicon: (&lexicon).into(),
         programs: &args.programs,
         as_of,
     };

@@ -73,6 +73,11 @@ static SET: LazyLock<meta::Regex> = LazyLock::new(|| {
         .expect("diagram label patterns are valid ASCII patterns")
 });
 
+/// Builds the set now rather than on first use.
+pub(crate) fn prepare() {
+    LazyLock::force(&SET);
+}
+
 /// Which patterns one label matches.
 #[derive(Clone, Debug)]
 pub(crate) struct LabelMatches(PatternSet);

@@ -53,6 +53,13 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| compile(r"\b(?:[1-9]?[a-f]|
 pub(crate) const ANY_AZ_SRC: &str = r"\b(?:availability[\s-]*zone|az)\b";
 static ANY_AZ: LazyLock<Regex> = LazyLock::new(|| compile(ANY_AZ_SRC));
 
+/// Compiles the zone patterns now rather than on first use.
+pub(crate) fn prepare() {
+    for regex in [&STATEMENT, &ZONE_ID, &NAMED, &LISTED, &LIST_ITEM, &ANY_AZ] {
+        LazyLock::force(regex);
+    }
+}
+
 /// True when `label` states multi-AZ or multi-region operation.
 #[cfg(test)]
 pub(crate) fn states_multi_az(label: &str) -> bool {

@@ -55,6 +55,13 @@ static MULTI_AZ: LazyLock<meta::Regex> = LazyLock::new(|| {
     )
 });
 
+/// Compiles the patterns of the diagram reader and of the prose check now rather than on first
+/// use (see [`crate::diagram::prepare`]).
+pub fn prepare() {
+    LazyLock::force(&MULTI_AZ);
+    diagram::prepare();
+}
+
 /// Collects and reads the diagrams of every case study. Each diagram file is read once, however
 /// many documents or case studies link it, and its reading is shared by their references.
 pub fn collect(repo: &Repository) -> Vec<CaseStudyDiagrams> {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 10): generates the corpora, then times evidencelint at 1 and N threads
 # side by side with the parse floor, and rumdl (a fast Rust Markdown linter, from PyPI) side
-# by side with evidencelint, each pair run in turn (farm-bench when installed, else
-# bench/timeit.py itself), and prints medians and paired ratios. See BENCHMARKS.md for the
+# by side with evidencelint, each pair run in turn by bench/timeit.py, and prints medians
+# and paired ratios. See BENCHMARKS.md for the
 # figures and the machine they were taken on.
 #
 #   bench/run.sh                 # 30 and 10k documents

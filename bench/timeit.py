@@ -8,16 +8,13 @@ Prints one tab-separated line: label, median, min, max (seconds), peak RSS (MiB)
 and the line goes on with B's median, min, max and peak, then the median of the pairwise
 A/B wall ratios (pairing keeps the ratio meaningful when the machine's speed drifts).
 
-When `farm-bench` is installed it does the timing (the figures in BENCHMARKS.md come from
-it); otherwise the commands are timed here the same way. Output of the commands is
+Wall time is a monotonic clock around spawn and reap; peak RSS is GNU time's `%M` when
+/usr/bin/time is installed, else the child's own rusage. Output of the commands is
 discarded; one warm-up run of each is not counted.
 """
 import os
-import re
 import shlex
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -61,39 +58,14 @@ def here(runs, a, b):
     return {k: (walls[k], peaks[k]) for k in cmds}, ratios
 
 
-def farm(runs, a, b):
-    """Times with farm-bench: {A,B}: (min, median, max, peak), median pairwise ratio."""
-    args = ["farm-bench", "-n", str(runs), "--timeout", "3600"]
-    if b is not None:
-        args += ["--vs", shlex.join(b)]
-    out = subprocess.run(args + ["--", *a], capture_output=True, text=True, check=True).stdout
-
-    def row(name):
-        m = re.search(rf"^{re.escape(name)}\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", out, re.M)
-        if not m:
-            sys.exit(f"farm-bench printed no '{name}' row:\n{out}")
-        return [float(x) for x in m.groups()]
-
-    figures = {}
-    for k in ["A"] if b is None else ["A", "B"]:
-        lo, mid, hi = row(f"{k} wall s")
-        figures[k] = (lo, mid, hi, row(f"{k} peak MiB")[2])
-    return figures, row("A/B wall")[1] if b is not None else None
-
-
 def main():
     runs, label = int(sys.argv[1]), sys.argv[2]
     rest = sys.argv[3 : sys.argv.index("--")]
     a = sys.argv[sys.argv.index("--") + 1 :]
     b = shlex.split(rest[rest.index("--vs") + 1]) if "--vs" in rest else None
-    if shutil.which("farm-bench"):
-        figures, ratio = farm(runs, a, b)
-    else:
-        measured, ratios = here(runs, a, b)
-        figures = {
-            k: (min(w), statistics.median(w), max(w), peak) for k, (w, peak) in measured.items()
-        }
-        ratio = statistics.median(ratios) if b is not None else None
+    measured, ratios = here(runs, a, b)
+    figures = {k: (min(w), statistics.median(w), max(w), peak) for k, (w, peak) in measured.items()}
+    ratio = statistics.median(ratios) if b is not None else None
     cells = [label]
     for lo, mid, hi, peak in figures.values():
         cells += [f"{mid:.3f}", f"{lo:.3f}", f"{hi:.3f}", f"{peak:.0f}"]

@@ -150,13 +150,15 @@ fn all_names(lexicon: &Lexicon, sentence: &Sentence<'_>) -> Vec<Range<usize>> {
 /// blocks under a naming heading, the definition of a naming term.
 fn in_structure(doc: &Blocks<'_>, block: usize, kind: ValueKind) -> bool {
     let blocks = doc.list;
-    // A unit named by the label ("RTO (hours)", "Size [GB]") makes bare numbers values.
-    let label_unit = doc.memo(block).unit_hint(kind, doc.text(block));
+    // A unit named by the label ("RTO (hours)", "Size [GB]") makes bare numbers values. Asked
+    // only of a label with a related block lacking a value of its own: the label is often a
+    // long paragraph, which has no related blocks at all.
+    let label_unit = || doc.memo(block).unit_hint(kind, doc.text(block));
     let has_value = |b: usize| {
         let (memo, text) = (doc.memo(b), doc.text(b));
         !doc.is_placeholder(b)
             && (!memo.values(kind, text).is_empty()
-                || (label_unit && memo.has_bare_numbers(kind, text)))
+                || (label_unit() && memo.has_bare_numbers(kind, text)))
     };
     match &blocks[block].kind {
         BlockKind::TableCell { .. } => related_cells(blocks, block).any(has_value),

@@ -18,7 +18,12 @@ pub fn read_text(file: &FoundFile) -> Result<String, Diagnostic> {
 fn read_bytes(file: &FoundFile) -> Result<Vec<u8>, Diagnostic> {
     let handle = std::fs::File::open(&file.abs)
         .map_err(|e| unreadable::diagnostic(&file.rel, &io_reason(&e)))?;
-    let mut bytes = Vec::new();
+    // Sized from the file's length up front, so reading does not grow the buffer step by step.
+    let expected_len = handle
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected_len).unwrap_or(0));
     handle
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -18,7 +18,7 @@ pub struct ItemContext<'a> {
     pub case_studies: &'a [String],
     /// WAFR waivers in force.
     pub waivers: &'a Waivers,
-    /// Keep the readiness cells (`report`, the job summary); else each item's are dropped.
+    /// Record the readiness cells (`report`, the job summary); else none is built.
     pub keep_cells: bool,
 }
 
@@ -32,27 +32,29 @@ pub fn evaluate(ctx: &ItemContext<'_>, cells: &mut Vec<Cell>, out: &mut Vec<Diag
                 Scope::Practice => practice(ctx, control, item, cells, out),
                 Scope::Repository => {}
             }
-            if !ctx.keep_cells {
-                cells.clear();
-            }
         }
     }
 }
 
-fn cell(
+/// Records a readiness cell when the cells are kept; its column and status are built only then.
+fn record(
     ctx: &ItemContext<'_>,
+    cells: &mut Vec<Cell>,
     control: &Control,
     item: &Item,
-    column: Column,
-    status: Status,
-) -> Cell {
-    Cell {
+    column: impl FnOnce() -> Column,
+    status: impl FnOnce() -> Status,
+) {
+    if !ctx.keep_cells {
+        return;
+    }
+    cells.push(Cell {
         program: ctx.pack.program.clone(),
         control: control.id.clone(),
         item: item.id.clone(),
-        column,
-        status,
-    }
+        column: column(),
+        status: status(),
+    });
 }
 
 fn applies(ctx: &ItemContext<'_>, control: &Control, item: &Item, id: &str) -> bool {
@@ -90,10 +92,7 @@ fn lookup<'a>(
     item: &Item,
     scope_docs: &[&'a Document],
 ) -> Lookup<'a> {
-    let (claimers, others): (Vec<&Document>, Vec<&Document>) = scope_docs
-        .iter()
-        .copied()
-        .partition(|d| d.claims(&control.id));
+    let (claimers, others) = partition_by_claim(scope_docs, &control.id);
     let met = satisfied(&item.recognizer, &claimers, repo);
     let elsewhere = if met.is_none() {
         satisfied(&item.recognizer, &others, repo).unwrap_or_default()
@@ -107,6 +106,23 @@ fn lookup<'a>(
     }
 }
 
+/// The documents that claim `control`, and the others, each sized for the whole scope up front.
+fn partition_by_claim<'a>(
+    scope_docs: &[&'a Document],
+    control: &str,
+) -> (Vec<&'a Document>, Vec<&'a Document>) {
+    let mut claimers = Vec::with_capacity(scope_docs.len());
+    let mut others = Vec::with_capacity(scope_docs.len());
+    for &doc in scope_docs {
+        if doc.claims(control) {
+            claimers.push(doc);
+        } else {
+            others.push(doc);
+        }
+    }
+    (claimers, others)
+}
+
 fn each_case_study(
     ctx: &ItemContext<'_>,
     control: &Control,
@@ -115,25 +131,23 @@ fn each_case_study(
     out: &mut Vec<Diagnostic>,
 ) {
     for id in ctx.case_studies {
-        let column = Column::CaseStudy(id.clone());
+        let column = || Column::CaseStudy(id.clone());
         if !applies(ctx, control, item, id) {
-            cells.push(cell(ctx, control, item, column, Status::NotApplicable));
+            record(ctx, cells, control, item, column, || Status::NotApplicable);
             continue;
         }
         let docs = members(ctx.repo, id);
         let found = lookup(ctx.repo, control, item, &docs);
         if let Some(met) = &found.met {
-            cells.push(cell(ctx, control, item, column, Status::Met(paths(met))));
+            record(ctx, cells, control, item, column, || {
+                Status::Met(paths(met))
+            });
             continue;
         }
         if let Some(reason) = ctx.waivers.waives(control, id) {
-            cells.push(cell(
-                ctx,
-                control,
-                item,
-                column,
-                Status::Waived(reason.to_string()),
-            ));
+            record(ctx, cells, control, item, column, || {
+                Status::Waived(reason.to_string())
+            });
             let subject = format!("case study `{id}`");
             out.push(
                 waived(missing(control, item, &subject, None, &found), reason)
@@ -141,7 +155,7 @@ fn each_case_study(
             );
             continue;
         }
-        cells.push(cell(ctx, control, item, column, Status::Missing));
+        record(ctx, cells, control, item, column, || Status::Missing);
         if item.recognizer == Recognizer::Diagram && !docs.iter().any(|d| has_diagram_link(d)) {
             continue; // reported once, as diagram/missing
         }
@@ -164,27 +178,28 @@ fn at_least_one(
     let mut all_elsewhere = Vec::new();
     let mut waived = None;
     for id in ctx.case_studies {
-        let column = Column::CaseStudy(id.clone());
+        let column = || Column::CaseStudy(id.clone());
         if !applies(ctx, control, item, id) {
-            cells.push(cell(ctx, control, item, column, Status::NotApplicable));
+            record(ctx, cells, control, item, column, || Status::NotApplicable);
             continue;
         }
         let docs = members(ctx.repo, id);
         let found = lookup(ctx.repo, control, item, &docs);
-        let status = match &found.met {
-            Some(met) => {
-                any_met = true;
-                Status::Met(paths(met))
-            }
-            None => match ctx.waivers.waives(control, id) {
-                Some(reason) => {
-                    waived = Some(reason);
-                    Status::Waived(reason.to_string())
-                }
-                None => Status::Missing,
-            },
+        let waiver = match &found.met {
+            Some(_) => None,
+            None => ctx.waivers.waives(control, id),
         };
-        cells.push(cell(ctx, control, item, column, status));
+        any_met |= found.met.is_some();
+        if waiver.is_some() {
+            waived = waiver;
+        }
+        record(ctx, cells, control, item, column, || {
+            match (&found.met, waiver) {
+                (Some(met), _) => Status::Met(paths(met)),
+                (None, Some(reason)) => Status::Waived(reason.to_string()),
+                (None, None) => Status::Missing,
+            }
+        });
         all_claimers.extend(found.claimers);
         all_elsewhere.extend(found.elsewhere);
     }
@@ -215,31 +230,24 @@ fn practice(
         .map(|&i| &ctx.repo.documents[i])
         .collect();
     let found = lookup(ctx.repo, control, item, &docs);
+    let column = || Column::Practice;
     if let Some(met) = &found.met {
-        cells.push(cell(
-            ctx,
-            control,
-            item,
-            Column::Practice,
-            Status::Met(paths(met)),
-        ));
+        record(ctx, cells, control, item, column, || {
+            Status::Met(paths(met))
+        });
         return;
     }
     if let Some(reason) = ctx.waivers.waives_practice(control) {
-        cells.push(cell(
-            ctx,
-            control,
-            item,
-            Column::Practice,
-            Status::Waived(reason.to_string()),
-        ));
+        record(ctx, cells, control, item, column, || {
+            Status::Waived(reason.to_string())
+        });
         out.push(waived(
             missing(control, item, "no practice document", None, &found),
             reason,
         ));
         return;
     }
-    cells.push(cell(ctx, control, item, Column::Practice, Status::Missing));
+    record(ctx, cells, control, item, column, || Status::Missing);
     let location = claim_location(&found.claimers, &control.id);
     out.push(missing(
         control,

@@ -86,7 +86,11 @@ fn options() -> Options {
 #[derive(Default)]
 struct Builder {
     doc: MarkdownDoc,
-    current: Option<TextBlock>,
+    current: Option<OpenBlock>,
+    /// The open block's text and pieces, reused from block to block; `flush` copies them out
+    /// at their final size, so a block costs two allocations however many pieces it has.
+    text: String,
+    pieces: Vec<(usize, usize, usize)>,
     /// Open containers that decide the kind of a text block opened implicitly.
     list_items: usize,
     table: Option<TableState>,
@@ -95,6 +99,12 @@ struct Builder {
     in_code_block: bool,
     open_links: Vec<(String, Range<usize>, bool, usize, LinkType)>,
     anchors: HashMap<String, usize>,
+}
+
+/// The block being collected; its text and pieces are the builder's buffers.
+struct OpenBlock {
+    kind: BlockKind,
+    span: Range<usize>,
 }
 
 struct TableState {
@@ -205,12 +215,7 @@ impl Builder {
 
     fn open(&mut self, kind: BlockKind, range: Range<usize>) {
         self.flush();
-        self.current = Some(TextBlock {
-            kind,
-            text: String::new(),
-            span: range,
-            pieces: Vec::new(),
-        });
+        self.current = Some(OpenBlock { kind, span: range });
     }
 
     /// Text outside any explicit block (tight list items) opens an implicit one.
@@ -221,19 +226,16 @@ impl Builder {
             } else {
                 BlockKind::Paragraph
             };
-            self.current = Some(TextBlock {
+            self.current = Some(OpenBlock {
                 kind,
-                text: String::new(),
                 span: range.clone(),
-                pieces: Vec::new(),
             });
         }
     }
 
     fn push_text(&mut self, t: &str, range: Range<usize>, source: &str) {
         self.ensure_block(&range);
-        let block = self.current.as_mut().expect("block opened above");
-        let text_offset = block.text.len();
+        let text_offset = self.text.len();
         // Map to the source only when the text appears verbatim there (escapes and entities
         // change the bytes; such pieces map to the start of their range).
         let src_offset = if source.get(range.clone()) == Some(t) {
@@ -244,47 +246,58 @@ impl Builder {
                 .and_then(|s| s.find(t))
                 .map_or(range.start, |i| range.start + i)
         };
-        block.text.push_str(t);
-        block.pieces.push((text_offset, src_offset, t.len()));
+        self.text.push_str(t);
+        self.pieces.push((text_offset, src_offset, t.len()));
+        let block = self.current.as_mut().expect("block opened above");
         block.span.end = block.span.end.max(range.end);
     }
 
     fn push_code(&mut self, code: &str, range: Range<usize>) {
         self.ensure_block(&range);
-        let block = self.current.as_mut().expect("block opened above");
-        let text_offset = block.text.len();
+        let text_offset = self.text.len();
         // The code text sits inside the backticks.
         let inner_start = range.start + (range.len().saturating_sub(code.len())) / 2;
-        block.text.push_str(code);
-        block.pieces.push((text_offset, inner_start, code.len()));
+        self.text.push_str(code);
+        self.pieces.push((text_offset, inner_start, code.len()));
     }
 
     fn push_space(&mut self) {
-        if let Some(block) = self.current.as_mut() {
-            block.text.push(' ');
+        if self.current.is_some() {
+            self.text.push(' ');
         }
     }
 
     fn flush(&mut self) {
-        if let Some(mut block) = self.current.take() {
-            let trimmed_len = block.text.trim_end().len();
-            block.text.truncate(trimmed_len);
+        if let Some(block) = self.current.take() {
+            let trimmed_len = self.text.trim_end().len();
+            self.text.truncate(trimmed_len);
             // Pieces of the trimmed whitespace go too, so every piece lies inside the text.
-            block.pieces.retain(|&(t, _, _)| t < trimmed_len);
-            if let Some(last) = block.pieces.last_mut() {
+            self.pieces.retain(|&(t, _, _)| t < trimmed_len);
+            if let Some(last) = self.pieces.last_mut() {
                 last.2 = last.2.min(trimmed_len - last.0);
             }
-            if !block.text.trim().is_empty() {
-                self.doc.blocks.push(block);
+            if !self.text.trim().is_empty() {
+                self.doc.blocks.push(TextBlock {
+                    kind: block.kind,
+                    text: self.text.clone(),
+                    span: block.span,
+                    pieces: self.pieces.clone(),
+                });
             }
+            self.text.clear();
+            self.pieces.clear();
         }
+    }
+
+    /// The open block's text so far, if a block is open.
+    fn current_text(&self) -> Option<&str> {
+        self.current.as_ref().map(|_| self.text.as_str())
     }
 
     fn end_heading(&mut self) {
         let text = self
-            .current
-            .as_ref()
-            .map(|b| b.text.trim().to_string())
+            .current_text()
+            .map(|t| t.trim().to_string())
             .unwrap_or_default();
         self.flush();
         if let Some((level, span)) = self.heading.take() {
@@ -310,7 +323,7 @@ impl Builder {
     }
 
     fn open_link(&mut self, dest: String, range: Range<usize>, is_image: bool, kind: LinkType) {
-        let start_len = self.current.as_ref().map_or(0, |b| b.text.len());
+        let start_len = self.current_text().map_or(0, str::len);
         self.open_links
             .push((dest, range, is_image, start_len, kind));
     }
@@ -323,9 +336,8 @@ impl Builder {
             return;
         }
         let text = self
-            .current
-            .as_ref()
-            .and_then(|b| b.text.get(start_len..))
+            .current_text()
+            .and_then(|t| t.get(start_len..))
             .unwrap_or_default()
             .to_string();
         self.doc.links.push(Link {
@@ -379,8 +391,11 @@ static HTML_REF: LazyLock<Regex> = LazyLock::new(|| {
 /// The anchor GitHub gives a heading: lowercase, punctuation removed (except `-` and `_`),
 /// spaces turned into `-`.
 pub fn slug(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
+    let text = text.trim();
+    if text.is_ascii() {
+        return ascii_slug(text);
+    }
+    text.to_lowercase()
         .chars()
         .filter_map(|c| match c {
             ' ' => Some('-'),
@@ -389,6 +404,20 @@ pub fn slug(text: &str) -> String {
             _ => None,
         })
         .collect()
+}
+
+/// [`slug`] of ASCII text: the same rules byte by byte, without the lowercase copy.
+fn ascii_slug(text: &str) -> String {
+    let mut anchor = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b' ' => anchor.push('-'),
+            b'-' | b'_' => anchor.push(char::from(byte)),
+            b if b.is_ascii_alphanumeric() => anchor.push(char::from(b.to_ascii_lowercase())),
+            _ => {}
+        }
+    }
+    anchor
 }
 
 /// Narrows a link's span to its destination text when the destination appears in it.

@@ -18,11 +18,56 @@ use crate::lean_regex::without_prefilter;
 
 use super::heuristics::is_uuid;
 
-static TWELVE: LazyLock<Regex> = LazyLock::new(|| without_prefilter(r"[0-9]{12}"));
-
 static DASHED: LazyLock<Regex> = LazyLock::new(|| without_prefilter(r"[0-9]{4}-[0-9]{4}-[0-9]{4}"));
 
-static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| without_prefilter(r"(?i)account"));
+/// Digits in a bare account ID.
+const ID_DIGITS: usize = 12;
+
+/// Where `[0-9]{12}` matches in `text`, leftmost first, without overlap: each run of at least
+/// twelve digits cut into twelve-digit pieces from its start. Scanned by hand, skipping twelve
+/// bytes at a time where the last of them is no digit (no run of twelve can then start among
+/// them): the whole text of every file is searched, and most of it has no such run.
+fn twelve_digit_runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let is_digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    // Every run of digits that starts before `i` and reaches `i` has been read.
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + ID_DIGITS <= bytes.len() {
+            let probe = i + ID_DIGITS - 1;
+            if !is_digit(probe) {
+                i = probe + 1;
+                continue;
+            }
+            let mut start = probe;
+            while start > i && is_digit(start - 1) {
+                start -= 1;
+            }
+            let mut end = probe + 1;
+            while end < start + ID_DIGITS && is_digit(end) {
+                end += 1;
+            }
+            if end - start == ID_DIGITS {
+                // The rest of the run is searched again from the end of this piece.
+                i = end;
+                return Some(start..end);
+            }
+            // A run shorter than twelve: skip past it.
+            i = end;
+        }
+        None
+    })
+}
+
+/// Case-insensitive `account`. Built with its literal prefilter: it searches the whole text of
+/// every file, where a vectorized scan for the literal pays.
+static ACCOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)account").expect("valid regex"));
+
+/// Where the word `account` occurs in `text`, in any case.
+fn account_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    ACCOUNT.find_iter(text).map(|m| m.range())
+}
 
 /// How far before a dashed number (same line) the word `account` may be.
 const LABEL_WINDOW: usize = 40;
@@ -32,8 +77,7 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let at = |i: Option<usize>| i.and_then(|i| bytes.get(i).copied());
     let mut out = Vec::new();
-    for m in TWELVE.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    for Range { start: s, end: e } in twelve_digit_runs(text) {
         let before = at(s.checked_sub(1));
         let before2 = at(s.checked_sub(2));
         let after = at(Some(e));
@@ -60,20 +104,18 @@ pub fn find_account_ids(text: &str) -> Vec<Range<usize>> {
         out.push(s..e);
     }
     // The dashed form needs `account` shortly before it on the same line: search only there.
-    for label in ACCOUNT.find_iter(text) {
-        let line_end = text[label.end()..]
+    for label in account_words(text) {
+        let line_end = text[label.end..]
             .find('\n')
-            .map_or(text.len(), |i| label.end() + i);
-        let mut window_end = (label.end() + LABEL_WINDOW + 14).min(line_end);
+            .map_or(text.len(), |i| label.end + i);
+        let mut window_end = (label.end + LABEL_WINDOW + 14).min(line_end);
         while !text.is_char_boundary(window_end) {
             window_end -= 1;
         }
-        for m in DASHED.find_iter(&text[label.end()..window_end]) {
-            let (s, e) = (label.end() + m.start(), label.end() + m.end());
+        for m in DASHED.find_iter(&text[label.end..window_end]) {
+            let (s, e) = (label.end + m.start(), label.end + m.end());
             let glued = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-');
-            if s - label.end() <= LABEL_WINDOW
-                && !glued(at(s.checked_sub(1)))
-                && !glued(at(Some(e)))
+            if s - label.end <= LABEL_WINDOW && !glued(at(s.checked_sub(1))) && !glued(at(Some(e)))
             {
                 out.push(s..e);
             }
@@ -199,6 +241,80 @@ fn is_timestamp(digits: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts mixing digits, `account` in several cases, its near misses and non-ASCII
+    /// letters that fold to ASCII (`ſ`, the Kelvin sign), from a fixed pseudo-random seed.
+    fn mixed_texts() -> Vec<String> {
+        let pieces = [
+            "0",
+            "12",
+            "1234",
+            "123456789012",
+            "9",
+            " ",
+            "\n",
+            "-",
+            ".",
+            "a",
+            "A",
+            "account",
+            "ACCOUNT",
+            "AcCoUnT",
+            "accoun",
+            "ccount",
+            "accounts",
+            "ſ",
+            "\u{212A}",
+            "é",
+            "x",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        (0..5_000)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..12 {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    fn regex_ranges(pattern: &str, text: &str) -> Vec<Range<usize>> {
+        let regex = regex::Regex::new(pattern).unwrap();
+        regex.find_iter(text).map(|m| m.range()).collect()
+    }
+
+    #[test]
+    fn twelve_digit_runs_are_what_the_regex_finds() {
+        let mut total = 0;
+        for text in mixed_texts() {
+            let found: Vec<_> = twelve_digit_runs(&text).collect();
+            assert_eq!(found, regex_ranges(r"[0-9]{12}", &text), "{text:?}");
+            total += found.len();
+        }
+        assert!(
+            total > 1_000,
+            "the texts hold too few matches to compare: {total}"
+        );
+    }
+
+    #[test]
+    fn account_words_are_what_the_regex_finds() {
+        let mut total = 0;
+        for text in mixed_texts() {
+            let found: Vec<_> = account_words(&text).collect();
+            assert_eq!(found, regex_ranges(r"(?i)account", &text), "{text:?}");
+            total += found.len();
+        }
+        assert!(
+            total > 1_000,
+            "the texts hold too few matches to compare: {total}"
+        );
+    }
 
     fn ids(text: &str) -> Vec<&str> {
         find_account_ids(text)

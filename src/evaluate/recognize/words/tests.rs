@@ -179,3 +179,33 @@ fn groupings_cover_every_join() {
     assert!(groupings(3).contains(&vec![0..2, 2..3]));
     assert_eq!(groupings(MAX_JOINED_WORDS + 1).len(), 1);
 }
+
+/// Matching text after text into one buffer, with reused working space, gives each text's
+/// matches as a fresh search does, one after the other: nothing of one text leaks into the
+/// next, and a part found at the same offset in two texts is kept in both.
+#[test]
+fn texts_found_into_one_buffer_are_each_found_whole() {
+    let m = matcher(&["rto", "recovery time objective", "backup", "cut over"]);
+    let texts = [
+        "RTO",
+        "RTO",
+        "RTO: the recovery-time objective; RTO",
+        "RTO and backups",
+        "",
+        "no match here at all, none",
+        "backup cut over; RTO recovery time objective",
+    ];
+    let mut buffers = FindBuffers::default();
+    let mut out = Vec::new();
+    let mut want = Vec::new();
+    for text in texts {
+        m.find_into(text, &mut buffers, &mut out);
+        want.extend(m.find(text));
+    }
+    assert_eq!(out, want);
+    assert!(
+        want.len() >= 8,
+        "too few matches to compare: {}",
+        want.len()
+    );
+}

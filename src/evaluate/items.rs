@@ -92,7 +92,10 @@ fn lookup<'a>(
     item: &Item,
     scope_docs: &[&'a Document],
 ) -> Lookup<'a> {
-    let (claimers, others) = partition_by_claim(scope_docs, &control.id);
+    let (claimers, others): (Vec<&Document>, Vec<&Document>) = scope_docs
+        .iter()
+        .copied()
+        .partition(|d| d.claims(&control.id));
     let met = satisfied(&item.recognizer, &claimers, repo);
     let elsewhere = if met.is_none() {
         satisfied(&item.recognizer, &others, repo).unwrap_or_default()
@@ -104,23 +107,6 @@ fn lookup<'a>(
         met,
         elsewhere,
     }
-}
-
-/// The documents that claim `control`, and the others, each sized for the whole scope up front.
-fn partition_by_claim<'a>(
-    scope_docs: &[&'a Document],
-    control: &str,
-) -> (Vec<&'a Document>, Vec<&'a Document>) {
-    let mut claimers = Vec::with_capacity(scope_docs.len());
-    let mut others = Vec::with_capacity(scope_docs.len());
-    for &doc in scope_docs {
-        if doc.claims(control) {
-            claimers.push(doc);
-        } else {
-            others.push(doc);
-        }
-    }
-    (claimers, others)
 }
 
 fn each_case_study(

@@ -41,6 +41,7 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     };
     let only_paths = changed_files(args, &root, &files)?;
     let pending = lexicon::Pending::default();
+    let named_programs = crate::evaluate::programs::named(&args.programs, &config);
     let input = LintInput {
         root: &root,
         config: &config,
@@ -52,7 +53,12 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     // Readiness cells are needed only for the job summary.
     let keep_readiness = summary_file(args).is_some();
     let pool = thread_pool(args.threads)?;
-    let mut outcome = lint_while_compiling(&pool, &input, keep_readiness, &pending, &catalog);
+    let compiling = Compiling {
+        lexicon: &pending,
+        catalog: &catalog,
+        programs: named_programs.as_deref(),
+    };
+    let mut outcome = lint_while_compiling(&pool, &input, keep_readiness, compiling);
     pending.wait().map_err(UsageError::message)?;
     let filter_input = FilterInput {
         baseline: baseline.as_ref().filter(|_| args.write_baseline.is_none()),
@@ -221,6 +227,15 @@ fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, UsageError> 
         .map_err(|e| UsageError::message(format!("cannot start threads: {e}")))
 }
 
+/// The lexicon to compile while the files are linted: the slot, the packs, and the programs
+/// in force when they are known up front (else every pack's atoms are compiled).
+#[derive(Clone, Copy)]
+struct Compiling<'a> {
+    lexicon: &'a lexicon::Pending,
+    catalog: &'a crate::packs::Catalog,
+    programs: Option<&'a [String]>,
+}
+
 /// Lints on the pool while this thread, which would otherwise only wait for the pool, compiles
 /// the lexicon: the files are read, parsed and checked meanwhile, and only their atoms wait
 /// for it (even with `--threads 1`, whose one worker thread would else wait for the lexicon).
@@ -228,13 +243,12 @@ fn lint_while_compiling(
     pool: &rayon::ThreadPool,
     input: &LintInput<'_>,
     keep_readiness: bool,
-    lexicon: &lexicon::Pending,
-    catalog: &crate::packs::Catalog,
+    compiling: Compiling<'_>,
 ) -> LintOutcome {
     let mut outcome = None;
     pool.in_place_scope(|scope| {
         scope.spawn(|_| outcome = Some(lint_with(input, keep_readiness)));
-        lexicon.compile(catalog);
+        (compiling.lexicon).compile(compiling.catalog, compiling.programs);
         // The pool is still busy with the files: the diagram check's patterns are compiled
         // meanwhile, rather than on its first label.
         crate::checks::diagram::collect::prepare();

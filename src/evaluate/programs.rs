@@ -14,11 +14,8 @@ pub fn in_force(
     repo: &Repository,
     catalog: &Catalog,
 ) -> Vec<String> {
-    if !flags.is_empty() {
-        return dedup(flags.iter().cloned());
-    }
-    if !config.programs.is_empty() {
-        return dedup(config.programs.iter().map(|(p, _)| p.clone()));
+    if let Some(named) = named(flags, config) {
+        return named;
     }
     let named: Vec<String> = repo
         .documents
@@ -41,6 +38,18 @@ pub fn in_force(
         .filter(|p| p.controls.iter().any(|c| claimed.contains(c.id.as_str())))
         .map(|p| p.program.clone())
         .collect()
+}
+
+/// The programs in force when the `--program` flags or the config's `programs:` name them,
+/// known before any document is read; `None` when the documents decide.
+pub fn named(flags: &[String], config: &Config) -> Option<Vec<String>> {
+    if !flags.is_empty() {
+        return Some(dedup(flags.iter().cloned()));
+    }
+    if !config.programs.is_empty() {
+        return Some(dedup(config.programs.iter().map(|(p, _)| p.clone())));
+    }
+    None
 }
 
 fn dedup(programs: impl Iterator<Item = String>) -> Vec<String> {

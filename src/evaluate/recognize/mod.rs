@@ -432,14 +432,20 @@ fn topic_has_content(doc: &Blocks<'_>, sentence: &Sentence<'_>) -> bool {
             facts::section_blocks(blocks, sentence.block, *level).any(|b| !doc.is_placeholder(b))
         }
         BlockKind::TableCell { .. } => {
-            sentence.text.split_whitespace().count() >= 4
+            has_words(sentence.text, 4)
                 || facts::row_cells(blocks, sentence.block).any(|b| !doc.is_placeholder(b))
         }
         BlockKind::DefinitionTitle => blocks.get(sentence.block + 1).is_some_and(|b| {
             b.kind == BlockKind::DefinitionBody && !doc.is_placeholder(sentence.block + 1)
         }),
-        _ => sentence.text.split_whitespace().count() >= 3,
+        _ => has_words(sentence.text, 3),
     }
+}
+
+/// Whether `text` holds at least `n` words (runs of non-whitespace): the words after the
+/// `n`-th are not looked at.
+fn has_words(text: &str, n: usize) -> bool {
+    n == 0 || text.split_whitespace().nth(n - 1).is_some()
 }
 
 impl Lexicon {

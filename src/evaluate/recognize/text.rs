@@ -56,19 +56,26 @@ impl Sentences<'_> {
     /// The end (exclusive) of the sentence that starts at `start`, if it ends before the text.
     fn end_of_sentence(&mut self) -> Option<usize> {
         let (text, bytes) = (self.text, self.text.as_bytes());
-        while self.next < bytes.len() {
-            let i = self.next;
-            self.next += 1;
+        // Only the four stops can end a sentence: the bytes between them are skipped in one
+        // tight search.
+        while let Some(offset) = bytes[self.next..].iter().position(|&b| is_stop(b)) {
+            let i = self.next + offset;
+            self.next = i + 1;
             let b = bytes[i];
-            let at_end = matches!(b, b'.' | b'!' | b'?' | b';')
-                && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+            let at_end = bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
                 && !(b == b'.' && ends_with_abbreviation(&text[self.start..i], &text[i + 1..]));
             if at_end {
                 return Some(i + 1);
             }
         }
+        self.next = bytes.len();
         None
     }
+}
+
+/// Whether `b` is a byte that may end a sentence: `.`, `!`, `?` or `;`.
+fn is_stop(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b';')
 }
 
 /// Abbreviations that never end a sentence; the others do when a capital letter follows.
@@ -189,6 +196,47 @@ mod tests {
         }
         assert!(!is_placeholder("The RTO is one hour."));
         assert!(!is_placeholder("RTO < 1 hour"));
+    }
+
+    /// The sentence ranges of `text` as found by looking at every byte in turn.
+    fn sentences_byte_by_byte(text: &str) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let (mut out, mut start) = (Vec::new(), 0);
+        for i in 0..bytes.len() {
+            let b = bytes[i];
+            let at_end = matches!(b, b'.' | b'!' | b'?' | b';')
+                && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+                && !(b == b'.' && ends_with_abbreviation(&text[start..i], &text[i + 1..]));
+            if at_end {
+                out.extend(trimmed(text, start..i + 1));
+                start = i + 1;
+            }
+        }
+        out.extend(trimmed(text, start..bytes.len()));
+        out
+    }
+
+    /// Searching for the next stop splits as looking at every byte does.
+    #[test]
+    fn sentences_are_split_as_byte_by_byte() {
+        let pieces = [
+            "", " ", "\n", "\r\n", "\u{A0}", ".", "!", "?", ";", "..", "e.g", "etc", "min", "No",
+            "2.4", "RTO", "is", "A", "x", "ſ", "\u{212A}", "é", "٣", "…", "Ltd",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let text: String = (0..state % 10)
+                .map(|i| pieces[((state >> (6 * i + 2)) % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(
+                sentences(&text).collect::<Vec<_>>(),
+                sentences_byte_by_byte(&text),
+                "{text:?}"
+            );
+        }
     }
 
     /// The written-out filler test agrees with the regex it replaces.

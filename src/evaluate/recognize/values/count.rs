@@ -22,30 +22,40 @@ const YEAR_CONTEXT: &[&str] = &[
 /// Finds counts: numbers that are not part of a duration, size, percentage or availability,
 /// nor a year. The amount is the number.
 pub(super) fn counts(text: &str, numbers: &[Number]) -> Vec<Value> {
-    let mut taken = time::durations(text, numbers);
-    taken.extend(amount::sizes(text, numbers));
-    taken.extend(amount::availabilities(text, numbers));
-    taken.extend(amount::percents(text, numbers));
     let mut found: Vec<Value> = numbers
         .iter()
         .filter(|n| counts_as_number(n) && !is_year(text, n))
-        .filter(|n| {
-            !taken
-                .iter()
-                .any(|v| v.range.start < n.range.end && n.range.start < v.range.end)
-        })
         .map(|n| Value {
             kind: ValueKind::Count,
             range: n.range.clone(),
             amount: n.value,
         })
         .collect();
+    // Only a text with candidates needs the values they may be part of (most have none).
+    if !found.is_empty() {
+        let taken = values_with_units(text, numbers);
+        found.retain(|n| {
+            !taken
+                .iter()
+                .any(|v| v.range.start < n.range.end && n.range.start < v.range.end)
+        });
+    }
     found.extend(VAGUE.captures_iter(text).map(|c| Value {
         kind: ValueKind::Count,
         range: c.get_match().map_or(0..0, |m| m.range()),
         amount: c.get_group(1).map_or(0.0, |word| vague_amount(&text[word])),
     }));
     found
+}
+
+/// The durations, sizes, availabilities and percentages of a text: the values whose
+/// numbers are not counts.
+fn values_with_units(text: &str, numbers: &[Number]) -> Vec<Value> {
+    let mut taken = time::durations(text, numbers);
+    taken.extend(amount::sizes(text, numbers));
+    taken.extend(amount::availabilities(text, numbers));
+    taken.extend(amount::percents(text, numbers));
+    taken
 }
 
 fn vague_amount(word: &str) -> f64 {
@@ -148,6 +158,95 @@ fn period_seconds(unit: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::super::{ValueKind, find};
+    use super::*;
+    use crate::evaluate::recognize::numbers::find_numbers;
+
+    /// Counts as found before the unit values were looked for only with candidates: every
+    /// number not overlapping a duration, size, availability or percentage, then the vague
+    /// counts.
+    fn counts_with_all_units(text: &str, numbers: &[Number]) -> Vec<Value> {
+        let taken = values_with_units(text, numbers);
+        let mut found: Vec<Value> = (numbers.iter())
+            .filter(|n| counts_as_number(n) && !is_year(text, n))
+            .filter(|n| {
+                !(taken.iter()).any(|v| v.range.start < n.range.end && n.range.start < v.range.end)
+            })
+            .map(|n| Value {
+                kind: ValueKind::Count,
+                range: n.range.clone(),
+                amount: n.value,
+            })
+            .collect();
+        found.extend(VAGUE.captures_iter(text).map(|c| Value {
+            kind: ValueKind::Count,
+            range: c.get_match().map_or(0..0, |m| m.range()),
+            amount: c.get_group(1).map_or(0.0, |word| vague_amount(&text[word])),
+        }));
+        found
+    }
+
+    /// Looking for unit values only when some number may be a count changes no count.
+    #[test]
+    fn counts_are_those_found_with_every_unit_looked_for() {
+        let pieces = [
+            "",
+            " ",
+            "a",
+            "an",
+            "hour",
+            "one",
+            "two thousand",
+            "4",
+            "15",
+            "1,200",
+            "2.4",
+            "2024",
+            "in",
+            "-",
+            "–",
+            "TB",
+            "GiB",
+            "%",
+            "per cent",
+            "minutes",
+            "days",
+            "nines",
+            "four",
+            "(4)",
+            "hundreds of",
+            "tables",
+            "TPS",
+            "99.95",
+            "zero data loss",
+            "ſ",
+            "\u{212A}",
+            "é",
+            "٣",
+            "\r\n",
+            "x",
+            "k",
+            "million",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut text = String::new();
+            for i in 0..state % 8 {
+                text.push_str(pieces[((state >> (7 * i + 3)) % pieces.len() as u64) as usize]);
+                if (state >> i) & 1 == 1 {
+                    text.push(' ');
+                }
+            }
+            let numbers = find_numbers(&text);
+            assert_eq!(
+                counts(&text, &numbers),
+                counts_with_all_units(&text, &numbers),
+                "{text:?}"
+            );
+        }
+    }
 
     fn found(kind: ValueKind, text: &str) -> Vec<(&str, f64)> {
         find(kind, text)

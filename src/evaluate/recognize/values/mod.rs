@@ -5,12 +5,11 @@
 
 mod amount;
 mod count;
+mod hint;
 mod time;
 
 use super::numbers::{Number, NumberForm, find_numbers};
-use crate::lean_regex::without_prefilter;
 use regex::Regex;
-use regex_automata::meta;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -109,36 +108,15 @@ pub fn bare_numbers(kind: ValueKind, text: &str, numbers: &[Number]) -> Vec<Valu
         .collect()
 }
 
-static HINT_DURATION: LazyLock<meta::Regex> = LazyLock::new(|| {
-    hint_regex(r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|h|m|s|d")
-});
-static HINT_SIZE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    hint_regex(r"bytes|[kmgtp]i?b|kilobytes|megabytes|gigabytes|terabytes|petabytes")
-});
-static HINT_PERCENT: LazyLock<meta::Regex> =
-    LazyLock::new(|| without_prefilter(r"(?i)%|\bpercent(?:age)?s?\b|\bper\s*cent\b"));
-static HINT_RATE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    without_prefilter(
-        r"(?i)\bper\s+(?:second|sec|minute|min)\b|/\s*(?:s|sec|second|min)\b|\b(?:tps|qps|rps|iops|tpm|qpm)\b",
-    )
-});
-
-/// A unit in parentheses or brackets, or after "in": "(hours)", "[GB]", "in minutes".
-fn hint_regex(units: &str) -> meta::Regex {
-    without_prefilter(&format!(
-        r"(?i)[(\[]\s*(?:in\s+)?(?:{units})\s*[)\]]|\bin\s+(?:{units})\b|,\s*(?:{units})\s*$"
-    ))
-}
-
 /// Whether `text` (a name with what follows it, or a header cell) names a unit of `kind`,
 /// so that a bare number paired with it is a value of that kind.
 pub fn unit_hint(kind: ValueKind, text: &str) -> bool {
     match kind {
-        ValueKind::Duration => HINT_DURATION.is_match(text),
-        ValueKind::Size => HINT_SIZE.is_match(text),
-        ValueKind::Percent | ValueKind::Availability => HINT_PERCENT.is_match(text),
-        ValueKind::Growth => HINT_PERCENT.is_match(text) || HINT_SIZE.is_match(text),
-        ValueKind::Rate => HINT_RATE.is_match(text),
+        ValueKind::Duration => hint::names_duration(text),
+        ValueKind::Size => hint::names_size(text),
+        ValueKind::Percent | ValueKind::Availability => hint::names_percent(text),
+        ValueKind::Growth => hint::names_percent(text) || hint::names_size(text),
+        ValueKind::Rate => hint::names_rate(text),
         ValueKind::Count => false,
     }
 }

@@ -180,8 +180,11 @@ mod tests {
     use super::*;
     use regex::Regex;
 
+    /// A written-out hint and the regex it replaces.
+    type Pair = (fn(&str) -> bool, Regex);
+
     /// The regexes the functions replace, as they were.
-    fn old_regexes() -> [(fn(&str) -> bool, Regex); 4] {
+    fn old_regexes() -> [Pair; 4] {
         let hint = |units: &str| {
             Regex::new(&format!(
                 r"(?i)[(\[]\s*(?:in\s+)?(?:{units})\s*[)\]]|\bin\s+(?:{units})\b|,\s*(?:{units})\s*$"
@@ -238,11 +241,44 @@ mod tests {
         })
     }
 
+    /// Texts shaped like hints: an opening, a unit (as written, in capitals, with `ſ` or the
+    /// Kelvin sign for `s` or `k`), and a closing.
+    fn shaped_texts() -> impl Iterator<Item = String> {
+        const OPENINGS: &[&str] = &[
+            "(",
+            "[ ",
+            "RTO, ",
+            " in ",
+            "x in\u{A0}",
+            "(in ",
+            ",\t",
+            "é/",
+        ];
+        const CLOSINGS: &[&str] = &[")", " ]", "", "s", "é", ")x", " \r\n", "_"];
+        const OTHERS: &[&str] = &["percent", "per cent", "tps", "per second", "Iops", "%"];
+        let units = DURATION_UNITS.iter().chain(SIZE_UNITS).chain(OTHERS);
+        let spellings = units.flat_map(|u| {
+            [
+                u.to_string(),
+                u.to_uppercase(),
+                u.replace('s', "\u{17F}"),
+                u.replace('k', "\u{212A}"),
+            ]
+        });
+        let spellings: Vec<String> = spellings.collect();
+        OPENINGS.iter().flat_map(move |open| {
+            let spellings = spellings.clone();
+            CLOSINGS.iter().flat_map(move |close| {
+                (spellings.clone().into_iter()).map(move |unit| format!("{open}{unit}{close}"))
+            })
+        })
+    }
+
     #[test]
     fn hints_match_what_their_regexes_matched() {
         let regexes = old_regexes();
         let mut matched = [0usize; 4];
-        for text in texts() {
+        for text in texts().chain(shaped_texts()) {
             for (i, (written_out, regex)) in regexes.iter().enumerate() {
                 let expected = regex.is_match(&text);
                 assert_eq!(written_out(&text), expected, "hint {i} on {text:?}");

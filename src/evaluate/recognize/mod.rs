@@ -7,6 +7,7 @@
 pub mod facts;
 mod memo;
 pub mod numbers;
+mod parts;
 mod sentence;
 pub mod text;
 mod token_cache;
@@ -23,6 +24,7 @@ use regex_automata::meta::Regex as PartRegex;
 
 use crate::parse::blocks::{BlockKind, TextBlock};
 use memo::TextMemo;
+use parts::PartTable;
 use sentence::{Sentence, sentences_by_atom};
 pub use values::ValueKind;
 use words::WordMatcher;
@@ -362,64 +364,6 @@ fn triggers(atoms: &[Compiled], parts: usize) -> Vec<Vec<Trigger>> {
         }
     }
     triggers
-}
-
-/// The parts of the phrases compiled so far, each compiled once: a part written the same way
-/// in many phrases (most are) is looked up by its text, and parts written differently with the
-/// same regex source are one part.
-#[derive(Default)]
-struct PartTable<'a> {
-    /// Part ids by the part's text as written.
-    ids_of_text: rustc_hash::FxHashMap<&'a str, usize>,
-    /// Part ids by regex source.
-    ids_of_source: rustc_hash::FxHashMap<String, usize>,
-    /// Each part's regex source.
-    sources: Vec<String>,
-    /// Each part's leading literal (empty for the word matcher's parts).
-    literal_of: Vec<String>,
-    /// For each part, whether the word matcher finds it.
-    by_words: Vec<bool>,
-    words: WordMatcher,
-}
-
-impl<'a> PartTable<'a> {
-    /// The part ids of a phrase, compiling the parts not seen before.
-    fn phrase(&mut self, phrase: &'a str) -> Result<Vec<usize>, CompileError> {
-        let mut ids = Vec::with_capacity(2);
-        for text in topic::parts(phrase) {
-            let id = match self.ids_of_text.get(text) {
-                Some(&id) => id,
-                None => {
-                    let part = topic::compile_part(text)
-                        .ok_or_else(|| CompileError(topic::empty_part(phrase)))?;
-                    let id = self.add(part);
-                    self.ids_of_text.insert(text, id);
-                    id
-                }
-            };
-            ids.push(id);
-        }
-        Ok(ids)
-    }
-
-    /// The id of a compiled part, added if its source is new.
-    fn add(&mut self, part: topic::Part) -> usize {
-        if let Some(&id) = self.ids_of_source.get(&part.source) {
-            return id;
-        }
-        let id = self.sources.len();
-        self.ids_of_source.insert(part.source.clone(), id);
-        self.sources.push(part.source);
-        self.by_words.push(part.words.is_some());
-        match part.words {
-            Some(words) => {
-                self.words.add(id, &words);
-                self.literal_of.push(String::new());
-            }
-            None => self.literal_of.push(part.literal),
-        }
-        id
-    }
 }
 
 /// A topic counts only with content: a heading needs a non-placeholder block under it; a

@@ -15,7 +15,7 @@ pub struct Phrase {
 }
 
 /// The literal a part's matches start with: up to four letters of its first word.
-fn literal(part: &str) -> String {
+pub fn literal(part: &str) -> String {
     let first = part
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
         .find(|w| !w.is_empty())
@@ -81,16 +81,29 @@ const SEPARATOR: &str = r"[ \t\n\u{A0}\-‐‑‒–—_/]*";
 
 /// The regex source of a part's (non-empty) words.
 fn part_regex(words: &[&str]) -> String {
-    let mut source = String::with_capacity(32 + words.len() * (SEPARATOR.len() + 16));
+    let regexes: Vec<String> = words.iter().map(|word| word_regex(word)).collect();
+    part_source(regexes.iter().map(String::as_str))
+}
+
+/// The regex source of a part from the regexes of its words ([`word_regex`]), in order.
+pub fn part_source<'r>(word_regexes: impl IntoIterator<Item = &'r str>) -> String {
+    let mut source = String::with_capacity(128);
     source.push_str(r"(?i)(?-u:\b)");
-    for (i, word) in words.iter().enumerate() {
+    for (i, regex) in word_regexes.into_iter().enumerate() {
         if i > 0 {
             source.push_str(SEPARATOR);
         }
-        push_word_regex(&mut source, word);
+        source.push_str(regex);
     }
     source.push_str(r"(?-u:\b)");
     source
+}
+
+/// The regex of one word of a part, with its plural and spelling variants.
+pub fn word_regex(word: &str) -> String {
+    let mut regex = String::new();
+    push_word_regex(&mut regex, word);
+    regex
 }
 
 /// One word: a prefix (`rotat*`), or a word with plural and spelling variants.
@@ -233,12 +246,18 @@ pub fn part_words(part: &str) -> Option<Vec<Word>> {
 }
 
 fn split_words(part: &str) -> Vec<&str> {
-    part.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect()
+    words(part).collect()
 }
 
-fn word_forms(word: &str) -> Option<Word> {
+/// The words of a part, as written.
+pub fn words(part: &str) -> impl Iterator<Item = &str> {
+    part.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '/')
+        .filter(|w| !w.is_empty())
+}
+
+/// One word of a part with every form its regex accepts, or `None` when it holds anything but
+/// ASCII letters and digits.
+pub fn word_forms(word: &str) -> Option<Word> {
     let (body, is_prefix) = match word.strip_suffix('*') {
         Some(prefix) => (prefix, true),
         None => (word, false),

@@ -22,6 +22,9 @@ mod tokens;
 /// Index of a token pattern: one token with one of some forms, or starting with a prefix.
 type UnitId = u32;
 
+/// Index of a distinct word (see [`WordMatcher::word`]).
+pub(crate) type WordId = u32;
+
 /// Parts with more words than this are matched only as written apart (no joined groupings).
 const MAX_JOINED_WORDS: usize = 8;
 
@@ -48,10 +51,13 @@ pub(crate) struct WordMatcher {
     generation: Generation,
     /// Units by their shape and texts, while compiling.
     unit_ids: FxHashMap<(Shape, Vec<String>), UnitId>,
+    /// Every distinct word of the parts added, by id, and the ids by word, while compiling.
+    words: Vec<Word>,
+    word_ids: FxHashMap<Word, WordId>,
     /// The unit of each group of words seen (`None`: the group cannot be one token), while
-    /// compiling: most groups recur across parts, and hashing their words is cheaper than
+    /// compiling: most groups recur across parts, and hashing their word ids is cheaper than
     /// expanding them again.
-    group_units: FxHashMap<Vec<Word>, Option<UnitId>>,
+    group_units: FxHashMap<Box<[WordId]>, Option<UnitId>>,
     /// For each unit, the trie node of the sequences that start with it ([`NO_NODE`] if none).
     first_nodes: Vec<NodeId>,
     /// The trie of sequences: a node per sequence prefix.
@@ -151,24 +157,49 @@ fn dedup_parts(out: &mut Vec<PartMatch>, from: usize) {
 
 impl WordMatcher {
     /// Adds part `part`, written as `words`.
+    #[cfg(test)]
     pub fn add(&mut self, part: usize, words: &[Word]) {
+        let ids: Vec<WordId> = words.iter().map(|w| self.word(w.clone())).collect();
+        self.add_words(part, &ids);
+    }
+
+    /// The id of a word, for [`Self::add_words`]; equal words have one id.
+    pub fn word(&mut self, word: Word) -> WordId {
+        if let Some(&id) = self.word_ids.get(&word) {
+            return id;
+        }
+        let id = self.words.len() as WordId;
+        self.words.push(word.clone());
+        self.word_ids.insert(word, id);
+        id
+    }
+
+    /// Adds part `part`, written as the words of `words` (ids from [`Self::word`]).
+    pub fn add_words(&mut self, part: usize, words: &[WordId]) {
         if words.is_empty() {
             return;
         }
         self.generation = Generation::default();
-        for groups in groupings(words.len()) {
-            let units: Option<Vec<UnitId>> = groups
-                .iter()
-                .map(|group| self.group_unit(&words[group.clone()]))
-                .collect();
-            if let Some(units) = units {
-                self.add_sequence(part, units);
+        let mut groups = Vec::with_capacity(words.len());
+        let mut units = Vec::with_capacity(words.len());
+        for joins in joinings(words.len()) {
+            grouping(words.len(), joins, &mut groups);
+            units.clear();
+            // Like collecting into an `Option`: the groups after one that cannot be a token
+            // are not looked at.
+            let complete = groups.iter().all(|group| {
+                let unit = self.group_unit(&words[group.clone()]);
+                units.extend(unit);
+                unit.is_some()
+            });
+            if complete {
+                self.add_sequence(part, &units);
             }
         }
     }
 
     /// Adds one way of writing `part` as consecutive tokens (their units) to the trie.
-    fn add_sequence(&mut self, part: usize, units: Vec<UnitId>) {
+    fn add_sequence(&mut self, part: usize, units: &[UnitId]) {
         let first = units[0] as usize;
         if self.first_nodes[first] == NO_NODE {
             self.first_nodes[first] = self.new_node();
@@ -198,40 +229,16 @@ impl WordMatcher {
 
     /// The unit of words written as one token, or `None` for the rare groups it cannot
     /// express (a prefix word that is neither first nor last, or two prefix words).
-    fn group_unit(&mut self, group: &[Word]) -> Option<UnitId> {
+    fn group_unit(&mut self, group: &[WordId]) -> Option<UnitId> {
         if let Some(&unit) = self.group_units.get(group) {
             return unit;
         }
-        let unit = self.new_group_unit(group);
-        self.group_units.insert(group.to_vec(), unit);
+        let unit = group_texts(&self.words, group).map(|(texts, shape)| self.unit(texts, shape));
+        self.group_units.insert(group.into(), unit);
         unit
     }
 
-    /// The unit of a group of words not seen before (see [`Self::group_unit`]).
-    fn new_group_unit(&mut self, group: &[Word]) -> Option<UnitId> {
-        if let [Word::Prefix(prefixes), rest @ ..] = group
-            && !rest.is_empty()
-        {
-            // "take* over" written "takeover": the prefix, any letters, then the rest.
-            let (rest, open) = match rest.split_last() {
-                Some((Word::Prefix(last), inner)) => (concat(&joined_forms(inner)?, last), true),
-                _ => (joined_forms(rest)?, false),
-            };
-            let suffixes = rest.into_iter().map(String::into_bytes).collect();
-            return Some(self.unit(prefixes.clone(), Shape::Affix(suffixes, open)));
-        }
-        let (last, inner) = group.split_last()?;
-        let heads = joined_forms(inner)?;
-        let (tails, shape) = match last {
-            Word::Forms(forms) => (forms, Shape::Form),
-            Word::Prefix(prefixes) => (prefixes, Shape::Prefix),
-        };
-        let mut all = concat(&heads, tails);
-        all.sort();
-        all.dedup();
-        Some(self.unit(all, shape))
-    }
-
+    /// The unit of tokens that are one of `texts` (as `shape` says), added if new.
     fn unit(&mut self, texts: Vec<String>, shape: Shape) -> UnitId {
         let key = (shape, texts);
         if let Some(&id) = self.unit_ids.get(&key) {
@@ -239,44 +246,51 @@ impl WordMatcher {
         }
         let id = self.first_nodes.len() as UnitId;
         self.first_nodes.push(NO_NODE);
-        let (shape, texts) = key;
-        self.unit_ids.insert((shape.clone(), texts.clone()), id);
+        let (shape, texts) = &key;
         for text in texts {
-            self.longest = self.longest.max(text.len());
-            if let Shape::Affix(suffixes, _) = &shape {
-                let longest_suffix = suffixes.iter().map(Vec::len).max().unwrap_or(0);
-                self.longest = self.longest.max(text.len() + longest_suffix + AFFIX_SLACK);
-            }
-            let text = text.into_bytes();
-            self.openings.add(&text, shape != Shape::Form);
-            if shape == Shape::Form {
-                let units = self.forms.entry(text.into_boxed_slice()).or_default();
-                if !units.contains(&id) {
-                    units.push(id);
-                }
-                continue;
-            }
-            let map = if text.len() < HEAD {
-                let first = text[0] as usize;
-                self.short_first_bytes[first / 64] |= 1 << (first % 64);
-                &mut self.short_prefixes
-            } else {
-                &mut self.heads
-            };
-            let entries = map.entry(head(&text)).or_default();
-            match entries
-                .iter_mut()
-                .find(|e| *e.text == *text && e.shape == shape)
-            {
-                Some(entry) => entry.units.push(id),
-                None => entries.push(Entry {
-                    text: text.into_boxed_slice(),
-                    shape: shape.clone(),
-                    units: vec![id],
-                }),
-            }
+            self.add_text(text.as_bytes(), shape, id);
         }
+        self.unit_ids.insert(key, id);
         id
+    }
+
+    /// Notes that a token that is `text` (as `shape` says) satisfies unit `id`.
+    fn add_text(&mut self, text: &[u8], shape: &Shape, id: UnitId) {
+        self.longest = self.longest.max(text.len());
+        if let Shape::Affix(suffixes, _) = shape {
+            let longest_suffix = suffixes.iter().map(Vec::len).max().unwrap_or(0);
+            self.longest = self.longest.max(text.len() + longest_suffix + AFFIX_SLACK);
+        }
+        self.openings.add(text, *shape != Shape::Form);
+        if *shape == Shape::Form {
+            let units = match self.forms.get_mut(text) {
+                Some(units) => units,
+                None => self.forms.entry(text.into()).or_default(),
+            };
+            if !units.contains(&id) {
+                units.push(id);
+            }
+            return;
+        }
+        let map = if text.len() < HEAD {
+            let first = text[0] as usize;
+            self.short_first_bytes[first / 64] |= 1 << (first % 64);
+            &mut self.short_prefixes
+        } else {
+            &mut self.heads
+        };
+        let entries = map.entry(head(text)).or_default();
+        match entries
+            .iter_mut()
+            .find(|e| *e.text == *text && e.shape == *shape)
+        {
+            Some(entry) => entry.units.push(id),
+            None => entries.push(Entry {
+                text: text.into(),
+                shape: shape.clone(),
+                units: vec![id],
+            }),
+        }
     }
 
     /// Every occurrence of every part in `text`, ordered by start, then part.
@@ -370,7 +384,7 @@ fn concat(heads: &[String], tails: &[String]) -> Vec<String> {
 
 /// Every concatenation of one form of each word (capped; beyond the cap, words keep only their
 /// first form), or `None` when a word is a prefix.
-fn joined_forms(words: &[Word]) -> Option<Vec<String>> {
+fn joined_forms<'w>(words: impl IntoIterator<Item = &'w Word>) -> Option<Vec<String>> {
     let mut joined = vec![String::new()];
     for word in words {
         let Word::Forms(forms) = word else {
@@ -403,22 +417,66 @@ fn separates(gap: &str) -> bool {
     })
 }
 
-/// Every way of grouping `n` words into consecutive tokens (each group a range of words).
-fn groupings(n: usize) -> Vec<Vec<Range<usize>>> {
-    if n > MAX_JOINED_WORDS {
-        return vec![(0..n).map(|i| i..i + 1).collect()];
+/// The texts and shape of the unit of a group of words (ids into `table`) written as one
+/// token, or `None` when no unit expresses it (see [`WordMatcher::group_unit`]).
+fn group_texts(table: &[Word], group: &[WordId]) -> Option<(Vec<String>, Shape)> {
+    let word = |id: &WordId| &table[*id as usize];
+    if let [first, rest @ ..] = group
+        && let Word::Prefix(prefixes) = word(first)
+        && !rest.is_empty()
+    {
+        // "take* over" written "takeover": the prefix, any letters, then the rest.
+        let (rest, open) = match rest.split_last().map(|(last, inner)| (word(last), inner)) {
+            Some((Word::Prefix(last), inner)) => {
+                (concat(&joined_forms(inner.iter().map(word))?, last), true)
+            }
+            _ => (joined_forms(rest.iter().map(word))?, false),
+        };
+        let suffixes = rest.into_iter().map(String::into_bytes).collect();
+        return Some((prefixes.clone(), Shape::Affix(suffixes, open)));
     }
-    (0..1usize << (n - 1))
+    let (last, inner) = group.split_last()?;
+    let heads = joined_forms(inner.iter().map(word))?;
+    let (tails, shape) = match word(last) {
+        Word::Forms(forms) => (forms, Shape::Form),
+        Word::Prefix(prefixes) => (prefixes, Shape::Prefix),
+    };
+    let mut all = concat(&heads, tails);
+    all.sort();
+    all.dedup();
+    Some((all, shape))
+}
+
+/// The ways of joining `n` words into tokens, as bit sets (bit `i`: word `i` is joined to the
+/// next) for [`grouping`]: every way, or only all apart for parts of many words.
+fn joinings(n: usize) -> std::ops::Range<usize> {
+    if n > MAX_JOINED_WORDS {
+        return 0..1;
+    }
+    0..1usize << (n - 1)
+}
+
+/// Writes into `groups` the groups of consecutive words (ranges of words) that joining `n`
+/// words as `joins` says makes.
+fn grouping(n: usize, joins: usize, groups: &mut Vec<Range<usize>>) {
+    groups.clear();
+    let mut start = 0;
+    for i in 0..n {
+        let joined_to_next = i + 1 < n && joins.checked_shr(i as u32).is_some_and(|j| j & 1 != 0);
+        if !joined_to_next {
+            groups.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+}
+
+/// Every way of grouping `n` words into consecutive tokens (each group a range of words).
+#[cfg(test)]
+fn groupings(n: usize) -> Vec<Vec<Range<usize>>> {
+    joinings(n)
         .map(|joins| {
             let mut groups = Vec::new();
-            let mut start = 0;
-            for i in 0..n {
-                let joined_to_next = i + 1 < n && joins & (1 << i) != 0;
-                if !joined_to_next {
-                    groups.push(start..i + 1);
-                    start = i + 1;
-                }
-            }
+            grouping(n, joins, &mut groups);
             groups
         })
         .collect()

@@ -16,9 +16,44 @@ pub(crate) fn without_prefilter(pattern: &str) -> Regex {
         .expect("built-in patterns are valid")
 }
 
+/// Compiles `pattern` (known to be valid) like [`without_prefilter`], with ASCII classes and
+/// byte-level matching: it matches exactly what `regex::bytes::RegexBuilder::new(pattern)
+/// .unicode(false)` matches.
+pub(crate) fn bytes_without_prefilter(pattern: &str) -> Regex {
+    Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().unicode(false).utf8(false))
+        .configure(Config::new().auto_prefilter(false))
+        .build(pattern)
+        .expect("built-in patterns are valid")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_match_what_an_ascii_bytes_regex_matches() {
+        let pattern = r"(?i)key[ \t]*[=:]|\xC5\xBF|://[^\s/]*@|[^a-z]{3}";
+        let reference = regex::bytes::RegexBuilder::new(pattern)
+            .unicode(false)
+            .build()
+            .unwrap();
+        let lean = bytes_without_prefilter(pattern);
+        let texts: [&[u8]; 7] = [
+            b"API_KEY = x",
+            "ſ and \u{212A}".as_bytes(),
+            b"postgres://a:b@host",
+            b"\xFF\xFE\xC5",
+            "é".as_bytes(),
+            b"keys",
+            b"",
+        ];
+        for text in texts {
+            let expected: Vec<_> = reference.find_iter(text).map(|m| m.range()).collect();
+            let found: Vec<_> = lean.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn matches_what_a_regex_crate_regex_matches() {

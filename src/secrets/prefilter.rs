@@ -7,6 +7,11 @@
 //! much faster than asking a [`RegexSet`] which patterns match). Only when something matched
 //! does the set tell which detectors' triggers did, and only those detectors run.
 //!
+//! The secret-key detector needs a run of exactly 40 key characters *and* AWS context. The
+//! run is not a trigger (a counted repetition grows the lazy DFA's states, which every
+//! thread builds again): [`key_run`] probes every 40th byte for it, and only a text that has
+//! one is searched for the context.
+//!
 //! The triggers are ASCII and case-insensitive where their detector is. The detectors that
 //! match case-insensitively with Unicode rules also accept `ſ` (U+017F, a form of `s`) and the
 //! Kelvin sign (U+212A, a form of `k`); a text containing either runs every detector.
@@ -15,9 +20,7 @@
 use std::sync::LazyLock;
 
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
-
-/// A key character of an AWS secret access key (see `aws_secret_key.rs`).
-const KEY_CHAR: &str = "[A-Za-z0-9/+]";
+use regex_automata::meta;
 
 /// The secret-sounding key words of `token::find_assigned`.
 const KEY_WORDS: &str = "(?:token|secret|passwd|password|pwd|key)";
@@ -47,97 +50,79 @@ const KNOWN_TOKEN: u8 = 1 << 4;
 const ASSIGNED: u8 = 1 << 5;
 const ALL: u8 = (1 << 6) - 1;
 
-/// What a trigger means when it matches (whether it alone can make a detector run).
-#[derive(Clone, Copy)]
-enum Effect {
-    /// These detectors must run.
-    Run(u8),
-    /// AWS context for the secret-key detector (it also needs a [`Effect::KeyCandidate`]).
-    KeyContext,
-    /// A 40-character key candidate for the secret-key detector (it also needs context).
-    KeyCandidate,
-}
+/// An AWS access key ID: the secret-key detector's AWS context, and a detector of its own.
+const ACCESS_KEY_ID: &str = r"(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}";
 
-/// The triggers: a pattern and what its match means.
-fn triggers() -> Vec<(String, Effect)> {
-    let access_key = r"(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}";
-    let not_key = "[^A-Za-z0-9/+]";
-    let run = format!(r"{KEY_CHAR}{{40}}(?:{not_key}|\z)");
+/// The triggers that make detectors run on their own: a pattern and the detectors it runs.
+/// The secret-key detector needs two things at once, a 40-character key candidate
+/// ([`key_run`]) and AWS context ([`CONTEXT`]), so it has no trigger here.
+fn triggers() -> Vec<(String, u8)> {
     vec![
         // Unicode case folding reaches ASCII `s` and `k` from these two characters.
-        (r"\xC5\xBF|\xE2\x84\xAA".into(), Effect::Run(ALL)),
-        ("PRIVATE KEY".into(), Effect::Run(PRIVATE_KEY)),
-        (access_key.into(), Effect::Run(ACCESS_KEY)),
-        (access_key.into(), Effect::KeyContext),
-        ("(?i)secret".into(), Effect::KeyContext),
-        (
-            format!(r"(?:\A|{not_key}|\\[ntr]){run}"),
-            Effect::KeyCandidate,
-        ),
-        (r#"://[^\s/?#'"<>`\\]*@"#.into(), Effect::Run(CONNECTION)),
-        ("(?i)jdbc:oracle:thin:".into(), Effect::Run(CONNECTION)),
-        (
-            "(?i)(?:password|pwd)[ \t]*=".into(),
-            Effect::Run(CONNECTION),
-        ),
+        (r"\xC5\xBF|\xE2\x84\xAA".into(), ALL),
+        ("PRIVATE KEY".into(), PRIVATE_KEY),
+        (ACCESS_KEY_ID.into(), ACCESS_KEY),
+        (r#"://[^\s/?#'"<>`\\]*@"#.into(), CONNECTION),
+        ("(?i)jdbc:oracle:thin:".into(), CONNECTION),
+        ("(?i)(?:password|pwd)[ \t]*=".into(), CONNECTION),
         (
             r"gh[pousr]_|github_pat_|xox[baprs]-|eyJ|hooks\.slack\.com".into(),
-            Effect::Run(KNOWN_TOKEN),
+            KNOWN_TOKEN,
         ),
-        (
-            format!(r#"(?i){KEY_WORDS}["'*`\\]*[ \t]*[=:]"#),
-            Effect::Run(ASSIGNED),
-        ),
-        (
-            format!(r"(?i)--[A-Za-z0-9_.-]*{KEY_WORDS}[ \t]"),
-            Effect::Run(ASSIGNED),
-        ),
+        (format!(r#"(?i){KEY_WORDS}["'*`\\]*[ \t]*[=:]"#), ASSIGNED),
+        (format!(r"(?i)--[A-Za-z0-9_.-]*{KEY_WORDS}[ \t]"), ASSIGNED),
     ]
 }
 
-/// Every trigger but AWS context (which makes nothing run on its own), as one regex.
-static ANY: LazyLock<Regex> = LazyLock::new(|| {
-    let alone: Vec<String> = triggers()
-        .into_iter()
-        .filter(|(_, effect)| !matches!(effect, Effect::KeyContext))
+/// Every trigger, as one regex. Without a literal prefilter: the triggers' leading literals
+/// (`key`, `token`, `--`, `://`) are common in evidence, and a literal searcher stopping at
+/// each costs several times the plain DFA pass.
+static ANY: LazyLock<meta::Regex> = LazyLock::new(|| {
+    let alone: Vec<String> = (triggers().into_iter())
         .map(|(pattern, _)| format!("(?:{pattern})"))
         .collect();
-    RegexBuilder::new(&alone.join("|"))
-        .unicode(false)
-        .build()
-        .expect("valid trigger patterns")
+    crate::lean_regex::bytes_without_prefilter(&alone.join("|"))
 });
 
-/// Every trigger as a set, and the effect of each; built only when a text first needs it.
-static SET: LazyLock<(RegexSet, Vec<Effect>)> = LazyLock::new(|| {
-    let (patterns, effects): (Vec<String>, Vec<Effect>) = triggers().into_iter().unzip();
+/// Every trigger as a set, and the detectors each runs; built only when a text first needs
+/// it.
+static SET: LazyLock<(RegexSet, Vec<u8>)> = LazyLock::new(|| {
+    let (patterns, detectors): (Vec<String>, Vec<u8>) = triggers().into_iter().unzip();
     let set = RegexSetBuilder::new(patterns)
         .unicode(false)
         .build()
         .expect("valid trigger patterns");
-    (set, effects)
+    (set, detectors)
 });
 
-/// The detectors that could report something in `text`: one search, and a second look only
-/// when something matched.
+/// The AWS context the secret-key detector needs beside a key candidate; looked for only in
+/// the rare texts that hold a candidate.
+static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    RegexBuilder::new(&format!("{ACCESS_KEY_ID}|(?i:secret)"))
+        .unicode(false)
+        .build()
+        .expect("valid context pattern")
+});
+
+/// The detectors that could report something in `text`: one search for the triggers, a
+/// second look only when one matched, and a probe for a key candidate.
 pub(crate) fn possible(text: &str) -> Possible {
-    if !ANY.is_match(text.as_bytes()) {
-        return Possible(0);
+    let bytes = text.as_bytes();
+    let mut run = 0u8;
+    if ANY.is_match(bytes) {
+        let (set, detectors) = &*SET;
+        run = set
+            .matches(bytes)
+            .iter()
+            .fold(0, |run, i| run | detectors[i]);
     }
-    let (set, effects) = &*SET;
-    let (mut run, mut context, mut candidate) = (0u8, false, false);
-    for index in set.matches(text.as_bytes()).iter() {
-        match effects[index] {
-            Effect::Run(detectors) => run |= detectors,
-            Effect::KeyContext => context = true,
-            Effect::KeyCandidate => candidate = true,
-        }
-    }
-    if context && candidate {
+    if run & SECRET_KEY == 0 && key_run::has_key_candidate(bytes) && CONTEXT.is_match(bytes) {
         run |= SECRET_KEY;
     }
     Possible(run)
 }
+
+mod key_run;
 
 #[cfg(test)]
 mod tests;

@@ -134,3 +134,90 @@ fn random_fragments_agree_with_every_detector() {
         );
     }
 }
+
+/// The secret-key detector's candidate as the trigger regex wrote it before the probe
+/// replaced it: a run of exactly 40 key characters (41 after a string escape's backslash).
+const KEY_CANDIDATE: &str = r"(?:\A|[^A-Za-z0-9/+]|\\[ntr])[A-Za-z0-9/+]{40}(?:[^A-Za-z0-9/+]|\z)";
+
+fn key_candidate_regex() -> regex::bytes::Regex {
+    regex::bytes::RegexBuilder::new(KEY_CANDIDATE)
+        .unicode(false)
+        .build()
+        .unwrap()
+}
+
+/// Runs of 37 to 43 key characters at the start and end of a text, after and before every
+/// kind of neighbour (escapes, CRLF, multi-byte characters), one or two to a text: the probe
+/// finds exactly what the candidate pattern matched.
+#[test]
+fn key_candidates_are_what_the_candidate_pattern_matched() {
+    let pattern = key_candidate_regex();
+    let neighbours = [
+        "", " ", "\n", "\r\n", "\t", "\\", "\\n", "\\t", "\\r", "\\x", "\\N", "n", "-", "é", "ſ",
+        "\u{212A}", "=", "xx \\n",
+    ];
+    let runs: Vec<String> = (37..=43)
+        .flat_map(|len| {
+            [
+                KEY.repeat(2)[..len].to_string(),
+                "n".repeat(len),
+                "+/".repeat(len)[..len].to_string(),
+            ]
+        })
+        .collect();
+    let mut found = 0;
+    for before in neighbours {
+        for run in &runs {
+            for after in neighbours {
+                for tail in ["", " AAAA", &format!(" {}", runs[3])] {
+                    let text = format!("{before}{run}{after}{tail}");
+                    let expected = pattern.is_match(text.as_bytes());
+                    assert_eq!(
+                        key_run::has_key_candidate(text.as_bytes()),
+                        expected,
+                        "{text:?}"
+                    );
+                    found += usize::from(expected);
+                }
+            }
+        }
+    }
+    assert!(found > 1_000, "{found}");
+}
+
+/// Random texts of key-character runs of every length between separators, so runs start at
+/// every offset from the probes: the probe agrees with the candidate pattern on each.
+#[test]
+fn key_candidates_at_every_offset_are_what_the_pattern_matched() {
+    let pattern = key_candidate_regex();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |below: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % below
+    };
+    let (mut found, mut missed) = (0, 0);
+    for _ in 0..20_000 {
+        let mut text = Vec::new();
+        for _ in 0..1 + next(6) {
+            match next(5) {
+                0 => text.extend_from_slice(b"\\n"),
+                1 => text.extend_from_slice("é".as_bytes()),
+                2 => text.push(b' '),
+                _ => text.extend_from_slice(b"\\"),
+            }
+            let len = if next(2) == 0 { 38 + next(5) } else { next(90) };
+            text.extend((0..len).map(|i| b"nA9/+xZ"[((i + next(7)) % 7) as usize]));
+        }
+        let expected = pattern.is_match(&text);
+        assert_eq!(
+            key_run::has_key_candidate(&text),
+            expected,
+            "{:?}",
+            String::from_utf8_lossy(&text)
+        );
+        if expected { found += 1 } else { missed += 1 }
+    }
+    assert!(found > 2_000 && missed > 2_000, "{found} {missed}");
+}

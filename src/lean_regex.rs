@@ -21,7 +21,11 @@ pub(crate) fn without_prefilter(pattern: &str) -> Regex {
 /// .unicode(false)` matches.
 pub(crate) fn bytes_without_prefilter(pattern: &str) -> Regex {
     Regex::builder()
-        .syntax(regex_automata::util::syntax::Config::new().unicode(false).utf8(false))
+        .syntax(
+            regex_automata::util::syntax::Config::new()
+                .unicode(false)
+                .utf8(false),
+        )
         .configure(Config::new().auto_prefilter(false))
         .build(pattern)
         .expect("built-in patterns are valid")

@@ -17,6 +17,8 @@ use crate::packs::Catalog;
 use crate::parse::ParsedFile;
 use crate::secrets::Scanner;
 
+pub(crate) mod warm_up;
+
 /// What a run needs besides the repository.
 pub struct LintInput<'a> {
     /// The repository root.
@@ -198,6 +200,9 @@ fn process_file(file: &FoundFile, known: KnownIds<'_>, lexicon: lexicon::Source<
 /// Finds the atoms of the files processed before the lexicon was compiled, once it is. When
 /// its compilation failed they have none: the caller reports that error instead of findings.
 fn find_late_atoms(processed: &mut [Processed], lexicon: lexicon::Source<'_>) {
+    if lexicon.now().is_none() && processed.iter().any(|file| file.late.is_some()) {
+        warm_up::while_waiting(|| lexicon.now().is_some());
+    }
     processed.par_iter_mut().for_each(|file| {
         if let (Some(doc), Some(parsed)) = (&mut file.doc, file.late.take())
             && let Some(lexicon) = lexicon.wait()

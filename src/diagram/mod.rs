@@ -29,9 +29,11 @@ pub use limits::{MAX_DEPTH, MAX_INFLATED_BYTES, MAX_INPUT_BYTES, MAX_TEXT_BYTES}
 /// Compiles the patterns the reader matches labels with, which it would otherwise compile
 /// when it first reads a label: a thread with nothing else to do can take that off the run.
 pub fn prepare() {
-    labels::prepare();
-    zones::prepare();
+    PREPARES.iter().for_each(|prepare| prepare());
 }
+
+/// The two groups of [`prepare`], for threads that compile them side by side.
+pub const PREPARES: [fn(); 2] = [labels::prepare, zones::prepare];
 
 /// The kind of diagram file, as told by its extension or, once read, by its contents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -58,8 +58,13 @@ static MULTI_AZ: LazyLock<meta::Regex> = LazyLock::new(|| {
 /// Compiles the patterns of the diagram reader and of the prose check now rather than on first
 /// use (see [`crate::diagram::prepare`]).
 pub fn prepare() {
-    LazyLock::force(&MULTI_AZ);
+    prepare_prose();
     diagram::prepare();
+}
+
+/// Compiles the prose check's pattern now rather than on first use.
+pub fn prepare_prose() {
+    LazyLock::force(&MULTI_AZ);
 }
 
 /// Collects and reads the diagrams of every case study. Each diagram file is read once, however

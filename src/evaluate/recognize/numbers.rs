@@ -85,6 +85,13 @@ static DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
     without_prefilter(&pattern)
 });
 
+/// Compiles the number patterns now rather than on first use (see [`crate::lint::warm_up`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&DATE);
+    LazyLock::force(&ECHO);
+    LazyLock::force(&WORD);
+}
+
 /// Finds every number in `text`, in order of position.
 pub fn find_numbers(text: &str) -> Vec<Number> {
     // Only ASCII digits parse as numbers, and every date has digits: most sentences have none.

@@ -118,6 +118,12 @@ static PLACEHOLDER: LazyLock<meta::Regex> = LazyLock::new(|| {
     )
 });
 
+/// Compiles the placeholder pattern now rather than on first use (see
+/// [`crate::lint::warm_up`]).
+pub(crate) fn prepare() {
+    LazyLock::force(&PLACEHOLDER);
+}
+
 /// Whether a sentence, cell or value is a placeholder rather than content.
 pub fn is_placeholder(text: &str) -> bool {
     PLACEHOLDER.is_match(text) || is_only_filler(text)

@@ -44,6 +44,15 @@ static GROWTH_WORD: LazyLock<meta::Regex> = LazyLock::new(|| {
 static TIMES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\A(?:\s*×|x\b|\s+times\b)").expect("times regex"));
 
+/// Compiles the size, percentage and growth patterns now rather than on first use (see
+/// [`crate::lint::warm_up`]).
+pub(super) fn prepare() {
+    for regex in [&SIZE_UNIT, &PERCENT_UNIT, &NINES, &PERIOD, &TIMES] {
+        LazyLock::force(regex);
+    }
+    LazyLock::force(&GROWTH_WORD);
+}
+
 /// Finds sizes; the amount is in bytes.
 pub(super) fn sizes(text: &str, numbers: &[Number]) -> Vec<Value> {
     let mut found: Vec<Value> = numbers

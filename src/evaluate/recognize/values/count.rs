@@ -19,6 +19,13 @@ const YEAR_CONTEXT: &[&str] = &[
     "year", "fy", "and", "through", "before", "after", "q1", "q2", "q3", "q4", "circa",
 ];
 
+/// Compiles the count patterns now rather than on first use (see [`crate::lint::warm_up`]).
+pub(super) fn prepare() {
+    LazyLock::force(&VAGUE);
+    LazyLock::force(&RATE_ACRONYM);
+    LazyLock::force(&RATE_PER);
+}
+
 /// Finds counts: numbers that are not part of a duration, size, percentage or availability,
 /// nor a year. The amount is the number.
 pub(super) fn counts(text: &str, numbers: &[Number]) -> Vec<Value> {

@@ -154,11 +154,22 @@ fn counts_as_number(number: &Number) -> bool {
     number.form != NumberForm::Article
 }
 
+/// A range connector between two numbers: "–", "to", "and", "or".
+static CONNECTOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\A\s*(?:[-‐‑‒–—~]|to|and|or)\s*\z").expect("connector"));
+
+/// Compiles the patterns of the value finders now rather than on first use, one group at a
+/// time (see [`crate::lint::warm_up`]).
+pub(crate) const PREPARES: [fn(); 3] = [time::prepare, count::prepare, amount_and_connector];
+
+fn amount_and_connector() {
+    amount::prepare();
+    LazyLock::force(&CONNECTOR);
+}
+
 /// Joins ranges "2–4 hours", "2 to 4 hours", "between 2 and 4 hours": when a number without a
 /// unit precedes a value across a range connector, the value starts at that number.
 fn join_ranges(text: &str, numbers: &[Number], values: &mut [Value]) {
-    static CONNECTOR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\A\s*(?:[-‐‑‒–—~]|to|and|or)\s*\z").expect("connector"));
     for value in values.iter_mut() {
         let before = numbers
             .iter()

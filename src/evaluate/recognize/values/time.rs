@@ -38,6 +38,15 @@ static ZERO: LazyLock<meta::Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Compiles the duration patterns now rather than on first use (see
+/// [`crate::lint::warm_up`]).
+pub(super) fn prepare() {
+    for regex in [&LONG_UNIT, &SHORT_UNIT, &AND_A_HALF] {
+        LazyLock::force(regex);
+    }
+    LazyLock::force(&ZERO);
+}
+
 /// Finds durations; the amount is in seconds.
 pub(super) fn durations(text: &str, numbers: &[Number]) -> Vec<Value> {
     let mut found: Vec<Value> = numbers.iter().filter_map(|n| with_unit(text, n)).collect();

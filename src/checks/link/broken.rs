@@ -1,6 +1,9 @@
 //! `link/broken`: a relative link to a file that does not exist, or to a `#anchor` that
 //! matches no heading of the target document.
 
+use std::collections::BTreeSet;
+use std::ops::Bound;
+
 use super::Target;
 use crate::checks::registry::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -98,19 +101,39 @@ fn missing_anchor(target: &Document, anchor: &str) -> Option<Diagnostic> {
 /// relative to that folder (`case-study.md` for `casestudy.md`).
 fn similar_file(repo: &Repository, path: &str) -> Option<String> {
     let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
-    // Paths are sorted, so the folder's files (and its subfolders') are one range.
     let prefix = if folder.is_empty() {
         String::new()
     } else {
         format!("{folder}/")
     };
-    let siblings = (repo.files.range(prefix.clone()..))
-        .take_while(|f| f.starts_with(&prefix))
-        .filter_map(|f| {
-            let (dir, file) = f.rsplit_once('/').unwrap_or(("", f.as_str()));
-            (dir == folder).then_some(file)
-        });
+    let siblings = folder_files(&repo.files, &prefix);
     crate::checks::suggest::closest(name, siblings).map(str::to_string)
+}
+
+/// The names of the files directly in the folder whose paths start with `prefix` (`""` for the
+/// root, else `folder/`), in order. Paths are sorted, so the folder's files and its
+/// subfolders' are one range; each subfolder is skipped with one seek, so a link at the root
+/// of a large repository does not read every path in it.
+fn folder_files<'a>(files: &'a BTreeSet<String>, prefix: &str) -> Vec<&'a str> {
+    let mut names = Vec::new();
+    let mut from = prefix.to_string();
+    'seek: loop {
+        for path in files.range::<str, _>((Bound::Included(from.as_str()), Bound::Unbounded)) {
+            let Some(rest) = path.strip_prefix(prefix) else {
+                break 'seek;
+            };
+            match memchr::memchr(b'/', rest.as_bytes()) {
+                None => names.push(rest),
+                Some(slash) => {
+                    // Every path in subfolder `sub` sorts before `sub0`: `0` follows `/`.
+                    from = format!("{prefix}{}0", &rest[..slash]);
+                    continue 'seek;
+                }
+            }
+        }
+        break;
+    }
+    names
 }
 
 /// `dest` with its last path segment replaced by `name` (anchor kept).
@@ -132,4 +155,75 @@ fn with_file_name(dest: &str, name: &str) -> String {
 /// Files the walk skipped (hidden folders) may still exist; look without following symlinks.
 fn exists_inside(repo: &Repository, path: &str) -> bool {
     std::fs::symlink_metadata(repo.root.join(path)).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn repo(files: &[&str]) -> Repository {
+        let files: BTreeSet<String> = files.iter().map(|f| f.to_string()).collect();
+        Repository::new(PathBuf::new(), Vec::new(), files, BTreeSet::new())
+    }
+
+    /// Only files of the link's own folder are suggested, never one of a subfolder or of a
+    /// folder whose name starts like it; at the root, only root files.
+    #[test]
+    fn similar_files_come_from_the_same_folder() {
+        let repo = repo(&[
+            "docs/abc.md",
+            "docs/sub/abd.md",
+            "docs-old/abe.md",
+            "docsx.md",
+            "root.md",
+            "a/root.md",
+        ]);
+        assert_eq!(
+            similar_file(&repo, "docs/abd.md").as_deref(),
+            Some("abc.md")
+        );
+        assert_eq!(
+            similar_file(&repo, "docs/sub/abe.md").as_deref(),
+            Some("abd.md")
+        );
+        assert_eq!(
+            similar_file(&repo, "docs-old/abc.md").as_deref(),
+            Some("abe.md")
+        );
+        assert_eq!(similar_file(&repo, "rot.md").as_deref(), Some("root.md"));
+        assert_eq!(similar_file(&repo, "docs/sub/x/abd.md"), None);
+        assert_eq!(similar_file(&repo, "b/root.md"), None);
+    }
+
+    /// The files of a folder, read a subfolder-skip at a time, are exactly the paths with
+    /// no `/` after the folder's prefix: names sorting around `/` (`.`, `0`, `-`) included.
+    #[test]
+    fn folder_files_are_the_paths_directly_in_the_folder() {
+        let paths = [
+            "a",
+            "a.md",
+            "a-b/x.md",
+            "a/b.md",
+            "a/b/c.md",
+            "a/b.md/d",
+            "a/b0.md",
+            "a/b-/e",
+            "a/b./f",
+            "a/c",
+            "a/c/g/h.md",
+            "a0.md",
+            "b/a/x",
+            "z",
+        ];
+        let files: BTreeSet<String> = paths.iter().map(|p| p.to_string()).collect();
+        for prefix in ["", "a/", "a/b/", "a/c/", "b/", "b/a/", "q/"] {
+            let expected: Vec<&str> = (files.iter())
+                .filter_map(|p| p.strip_prefix(prefix))
+                .filter(|rest| !rest.contains('/'))
+                .collect();
+            assert_eq!(folder_files(&files, prefix), expected, "{prefix:?}");
+        }
+    }
 }

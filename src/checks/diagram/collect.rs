@@ -4,11 +4,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
-use regex_automata::meta;
 
 use crate::diagnostic::Location;
 use crate::diagram::{self, DiagramError, Readable};
-use crate::lean_regex::without_prefilter;
+use crate::lean_regex::WordBounded;
 use crate::model::Repository;
 use crate::model::document::DocLink;
 use crate::model::repository::CaseStudy;
@@ -49,11 +48,11 @@ pub struct CaseStudyDiagrams {
     pub states_multi_az: bool,
 }
 
-static MULTI_AZ: LazyLock<meta::Regex> = LazyLock::new(|| {
-    without_prefilter(
-        r"(?i)\bmulti[\s-]*(?:az|availability[\s-]*zones?|regions?)\b|\b(?:two|three|multiple|several|2|3)\s+(?:availability[\s-]*zones|azs|regions)\b",
-    )
-});
+/// Multi-AZ or multi-Region deployment stated in prose. Every `\b` stands next to an ASCII
+/// letter or digit of the pattern (see [`WordBounded`]).
+pub(crate) const MULTI_AZ_SRC: &str = r"(?i)\bmulti[\s-]*(?:az|availability[\s-]*zones?|regions?)\b|\b(?:two|three|multiple|several|2|3)\s+(?:availability[\s-]*zones|azs|regions)\b";
+
+static MULTI_AZ: LazyLock<WordBounded> = LazyLock::new(|| WordBounded::new(MULTI_AZ_SRC));
 
 /// Compiles the patterns of the diagram reader and of the prose check now rather than on first
 /// use (see [`crate::diagram::prepare`]).

@@ -3,9 +3,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex_automata::meta;
-
-use crate::lean_regex::without_prefilter;
+use crate::lean_regex::WordBounded;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -105,18 +103,19 @@ fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     (lead + trail < slice.len()).then(|| range.start + lead..range.end - trail)
 }
 
-static PLACEHOLDER: LazyLock<meta::Regex> = LazyLock::new(|| {
-    without_prefilter(
-        r"(?ix)
+/// Placeholder text: "TBD", "<insert value>", "[describe here]", "{{name}}", "to be
+/// confirmed", "coming soon". Every `\b` stands next to an ASCII letter of the pattern (see
+/// [`WordBounded`]).
+pub(crate) const PLACEHOLDER_SRC: &str = r"(?ix)
         \b(?:tbd|tbc|tba|todo|fixme|xxx+|lorem\s+ipsum)\b
         | <\s*(?:fill|insert|add|enter|describe|replace|your|todo|tbd|placeholder|customer|value|x+)\b[^>]*>
         | \[\s*(?:insert|fill|add|enter|describe|replace|todo|tbd|placeholder)\b[^\]]*\]
         | \{\{[^}]*\}\}
         | \bto\s+be\s+(?:confirmed|determined|defined|decided|added|completed|provided|documented|agreed|written|filled)\b
         | \b(?:coming\s+soon|placeholder|fill\s+(?:this\s+)?in|insert\s+here|not\s+yet\s+(?:defined|known|documented|agreed|decided))\b
-        ",
-    )
-});
+        ";
+
+static PLACEHOLDER: LazyLock<WordBounded> = LazyLock::new(|| WordBounded::new(PLACEHOLDER_SRC));
 
 /// Compiles the placeholder pattern now rather than on first use (see
 /// [`crate::lint::warm_up`]).

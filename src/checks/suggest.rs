@@ -131,7 +131,7 @@ mod tests {
             state ^= state << 17;
             (state % below) as usize
         };
-        let mut name = |next: &mut dyn FnMut(u64) -> usize| -> String {
+        let name = |next: &mut dyn FnMut(u64) -> usize| -> String {
             (0..1 + next(6)).map(|_| PIECES[next(14)]).collect()
         };
         let (mut suggested, mut dismissed) = (0, 0);

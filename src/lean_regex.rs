@@ -135,13 +135,8 @@ mod tests {
             crate::evaluate::recognize::text::PLACEHOLDER_SRC,
             crate::checks::diagram::collect::MULTI_AZ_SRC,
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move |below: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % below) as usize
-        };
+        let mut rng = crate::test_rng::Rng(0x2545_F491_4F6C_DD1D);
+        let mut next = |below: usize| rng.below(below);
         for pattern in patterns {
             let reference = regex::Regex::new(pattern).unwrap();
             let bounded = WordBounded::new(pattern);

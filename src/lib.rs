@@ -25,3 +25,5 @@ pub mod report;
 pub mod scaffold;
 pub mod secrets;
 pub mod source;
+#[cfg(test)]
+mod test_rng;

@@ -190,13 +190,8 @@ fn key_candidates_are_what_the_candidate_pattern_matched() {
 #[test]
 fn key_candidates_at_every_offset_are_what_the_pattern_matched() {
     let pattern = key_candidate_regex();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move |below: u64| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state % below
-    };
+    let mut rng = crate::test_rng::Rng(0x9E37_79B9_7F4A_7C15);
+    let mut next = |below: usize| rng.below(below);
     let (mut found, mut missed) = (0, 0);
     for _ in 0..20_000 {
         let mut text = Vec::new();
@@ -208,7 +203,7 @@ fn key_candidates_at_every_offset_are_what_the_pattern_matched() {
                 _ => text.extend_from_slice(b"\\"),
             }
             let len = if next(2) == 0 { 38 + next(5) } else { next(90) };
-            text.extend((0..len).map(|i| b"nA9/+xZ"[((i + next(7)) % 7) as usize]));
+            text.extend((0..len).map(|i| b"nA9/+xZ"[(i + next(7)) % 7]));
         }
         let expected = pattern.is_match(&text);
         assert_eq!(

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::evaluate::recognize::topic;
+use crate::test_rng::Rng;
 
 fn matcher(parts: &[&str]) -> WordMatcher {
     let mut m = WordMatcher::default();
@@ -62,22 +63,6 @@ fn every_occurrence_with_its_range() {
             (0, "RTO".into())
         ]
     );
-}
-
-/// A small deterministic generator (xorshift), so the test needs no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
 }
 
 /// One way of writing a part: each word in one of its forms (a prefix followed by some

@@ -2,18 +2,23 @@
 
 /// The candidate closest to `input`, when it is close enough to be a likely typo.
 ///
-/// The distance is Damerau-Levenshtein's, on ASCII-lowercased text. A lower bound of it
-/// dismisses most candidates before it is computed (a broken link in a folder of hundreds of
-/// files compares its name with every file's): the number of characters one text has that the
-/// other lacks (see [`CharCounts`]), which is never less than their difference in length.
+/// The distance is Damerau-Levenshtein's, on ASCII-lowercased text. Two lower bounds of it
+/// dismiss most candidates before it is computed (a broken link in a folder of hundreds of
+/// files compares its name with every file's): the difference in length, and the number of
+/// characters one text has that the other lacks (see [`CharCounts`]). The second is never
+/// below the first, but the first costs a fraction of it and dismisses most candidates alone
+/// (on the RDS User Guide's 779 broken links, checking it first saves 8 % of the whole run).
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input_lower = input.to_ascii_lowercase();
+    let input_chars = input.chars().count();
     let input_counts = CharCounts::of(&input_lower);
     candidates
         .into_iter()
         .filter_map(|c| {
             let limit = threshold(input.len().max(c.len()));
-            if input_counts.unshared_with(c) > limit {
+            if c.chars().count().abs_diff(input_chars) > limit
+                || input_counts.unshared_with(c) > limit
+            {
                 return None;
             }
             let distance = strsim::damerau_levenshtein(&input_lower, &c.to_ascii_lowercase());

@@ -105,14 +105,17 @@ static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The detectors that could report something in `text`: one search for the triggers, a
-/// second look only when one matched, and a probe for a key candidate.
+/// second look from the first trigger on only when one matched, and a probe for a key
+/// candidate.
 pub(crate) fn possible(text: &str) -> Possible {
     let bytes = text.as_bytes();
     let mut run = 0u8;
-    if ANY.is_match(bytes) {
+    if let Some(first) = ANY.find(bytes) {
+        // No trigger matches before the leftmost match of them all, and none looks behind
+        // where it starts: the set reads the text from there.
         let (set, detectors) = &*SET;
         run = set
-            .matches(bytes)
+            .matches_at(bytes, first.start())
             .iter()
             .fold(0, |run, i| run | detectors[i]);
     }

@@ -78,52 +78,54 @@ fn ordinary_evidence_needs_no_detector() {
     assert!(Scanner::new().scan(prose).is_empty());
 }
 
-/// Random concatenations of trigger fragments, near-misses and the two Unicode case-folding
-/// characters: the filtered scan always equals running every detector.
+/// Trigger fragments, near-misses and the two Unicode case-folding characters.
+const FRAGMENTS: [&str; 40] = [
+    "password",
+    "PWD",
+    "token",
+    "api_key",
+    "secret",
+    "Secret access key",
+    "--",
+    "=",
+    ":",
+    " ",
+    "\t",
+    "\n",
+    "\\n",
+    "\\",
+    "n",
+    "%22",
+    "'",
+    "\"",
+    "`",
+    "*",
+    "@",
+    "://",
+    "postgres",
+    "Server=x;",
+    "jdbc:oracle:thin:",
+    "a/",
+    "AKIAZ3MSJV4WSPLDMQ4R",
+    "aws",
+    KEY,
+    "+",
+    "-----BEGIN RSA PRIVATE KEY-----",
+    "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgO",
+    "ghp_R9x2Lq7Zt4Vb8Nc1Md6Fk3Hj5Pw0Sy2Ae4Gu",
+    "xoxb-1-",
+    "eyJhbGciOiJIUzI1",
+    ".",
+    "Xk9mP2vL7qZx81Kq",
+    "ſ",
+    "\u{212A}",
+    "é",
+];
+
+/// Random concatenations of [`FRAGMENTS`]: the filtered scan always equals running every
+/// detector.
 #[test]
 fn random_fragments_agree_with_every_detector() {
-    const FRAGMENTS: [&str; 40] = [
-        "password",
-        "PWD",
-        "token",
-        "api_key",
-        "secret",
-        "Secret access key",
-        "--",
-        "=",
-        ":",
-        " ",
-        "\t",
-        "\n",
-        "\\n",
-        "\\",
-        "n",
-        "%22",
-        "'",
-        "\"",
-        "`",
-        "*",
-        "@",
-        "://",
-        "postgres",
-        "Server=x;",
-        "jdbc:oracle:thin:",
-        "a/",
-        "AKIAZ3MSJV4WSPLDMQ4R",
-        "aws",
-        KEY,
-        "+",
-        "-----BEGIN RSA PRIVATE KEY-----",
-        "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgO",
-        "ghp_R9x2Lq7Zt4Vb8Nc1Md6Fk3Hj5Pw0Sy2Ae4Gu",
-        "xoxb-1-",
-        "eyJhbGciOiJIUzI1",
-        ".",
-        "Xk9mP2vL7qZx81Kq",
-        "ſ",
-        "\u{212A}",
-        "é",
-    ];
     let scanner = Scanner::new();
     for text in crate::secrets::tests::fragment_texts(&FRAGMENTS, 0x2545_F491_4F6C_DD1D, 30_000, 10)
     {
@@ -215,4 +217,25 @@ fn key_candidates_at_every_offset_are_what_the_pattern_matched() {
         if expected { found += 1 } else { missed += 1 }
     }
     assert!(found > 2_000 && missed > 2_000, "{found} {missed}");
+}
+
+/// The set reads a text from the leftmost trigger on: it finds the triggers that reading the
+/// whole text finds, on random concatenations of [`FRAGMENTS`].
+#[test]
+fn the_set_from_the_first_trigger_finds_every_trigger_of_the_text() {
+    let (set, _) = &*SET;
+    let mut texts_with_triggers = 0;
+    for text in crate::secrets::tests::fragment_texts(&FRAGMENTS, 0x9E37_79B9_7F4A_7C15, 20_000, 10)
+    {
+        let bytes = text.as_bytes();
+        let whole: Vec<usize> = set.matches(bytes).into_iter().collect();
+        let Some(first) = ANY.find(bytes) else {
+            assert!(whole.is_empty(), "{text:?}");
+            continue;
+        };
+        let from_first: Vec<usize> = set.matches_at(bytes, first.start()).into_iter().collect();
+        assert_eq!(from_first, whole, "{text:?}");
+        texts_with_triggers += 1;
+    }
+    assert!(texts_with_triggers > 10_000, "{texts_with_triggers}");
 }

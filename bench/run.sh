@@ -5,7 +5,7 @@
 # and paired ratios. See BENCHMARKS.md for the
 # figures and the machine they were taken on.
 #
-#   bench/run.sh                 # 30 and 10k documents
+#   bench/run.sh                 # 30 and 10k documents, and the RDS User Guide (real text)
 #   BENCH_100K=1 bench/run.sh    # also 100k documents (linear growth, peak RSS)
 #   RUNS=5 BENCH_DIR=/tmp/b bench/run.sh
 set -euo pipefail
@@ -61,6 +61,30 @@ for n in "${sizes[@]}"; do
     fi
 done
 
+# Real-world text (the generated corpus is pure ASCII with few broken links, which hid costs
+# that real pages have): the RDS User Guide snapshot, 200 pages with many broken links and
+# all 672 pages, each with a front matter (bench/real_corpus.sh). Skipped without the
+# snapshot.
+REAL="../shared/corpora/rds-user-guide-2023-06.tar.gz"
+real=()
+if [ -f "$REAL" ]; then
+    real=(200 all)
+    for pages in "${real[@]}"; do
+        c="$DIR/rds-$pages"
+        [ -d "$c" ] || PAGES=$pages bash bench/real_corpus.sh "$c" >/dev/null
+        for j in 1 "$THREADS"; do
+            line=$($TIME "$RUNS" "lint-vs-floor/rds-$pages/j$j" --vs "$FLOOR $c --threads $j" \
+                -- "$LINT" check "$c" --threads "$j" --format json)
+            echo "$line"
+            ratio["lint/rds-$pages/j$j"]=$(cut -f10 <<<"$line")
+        done
+    done
+    line=$($TIME "$RUNS" "rumdl-vs-lint/rds-all" --vs "$LINT check $DIR/rds-all --threads $THREADS --format json" \
+        -- rumdl check --no-cache "$DIR/rds-all")
+    echo "$line"
+    ratio["rumdl/rds-all"]=$(cut -f10 <<<"$line")
+fi
+
 echo
 echo "== ratios (paired medians)"
 for j in 1 "$THREADS"; do
@@ -74,3 +98,10 @@ if [ -n "${BENCH_100K:-}" ]; then
         echo "lint 100k / (10 x 10k) j$j: $growth  (target <= 1.1)"
     done
 fi
+for pages in "${real[@]}"; do
+    for j in 1 "$THREADS"; do
+        echo "lint/floor RDS User Guide ($pages pages) j$j: ${ratio[lint/rds-$pages/j$j]}"
+    done
+done
+[ ${#real[@]} -gt 0 ] && echo "rumdl/lint RDS User Guide (all pages): ${ratio[rumdl/rds-all]}"
+true

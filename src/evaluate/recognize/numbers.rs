@@ -74,8 +74,6 @@ fn thousands_group_at(bytes: &[u8], at: usize) -> bool {
             .is_some_and(|group| group.iter().all(u8::is_ascii_digit))
 }
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[A-Za-z]+").expect("word regex"));
-
 /// Dates and times, whose digits are not quantities.
 static DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
     let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
@@ -89,7 +87,6 @@ static DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
 pub(crate) fn prepare() {
     LazyLock::force(&DATE);
     LazyLock::force(&ECHO);
-    LazyLock::force(&WORD);
 }
 
 /// Finds every number in `text`, in order of position.
@@ -140,13 +137,22 @@ fn digit_number(text: &str, range: Range<usize>) -> Option<Number> {
     if !standalone_digits(text, range.clone()) {
         return None;
     }
-    let value: f64 = text[range.clone()].replace(',', "").parse().ok()?;
+    let value = digits_value(&text[range.clone()])?;
     let (factor, end) = multiplier_after(text, range.end);
     Some(Number {
         value: value * factor,
         range: range.start..end,
         form: NumberForm::Digits,
     })
+}
+
+/// The value of a run of digits, its thousands separators dropped (a copy is made only when
+/// it has some: this runs for every number in the evidence).
+fn digits_value(run: &str) -> Option<f64> {
+    match run.contains(',') {
+        false => run.parse().ok(),
+        true => run.replace(',', "").parse().ok(),
+    }
 }
 
 fn standalone_digits(text: &str, range: Range<usize>) -> bool {
@@ -168,11 +174,17 @@ fn standalone_digits(text: &str, range: Range<usize>) -> bool {
     !(identifier_before || version_after || glued_after || is_ordinal_suffix(after))
 }
 
+/// Whether `after` starts with an ordinal suffix ("st", "nd", "rd", "th", in any case) that
+/// no further letter follows.
 fn is_ordinal_suffix(after: &str) -> bool {
-    let lower = after.get(..2).map(str::to_ascii_lowercase);
-    let rest = after.get(2..).unwrap_or("");
-    let letters_after = rest.starts_with(|c: char| c.is_alphabetic());
-    matches!(lower.as_deref(), Some("st" | "nd" | "rd" | "th")) && !letters_after
+    let Some(suffix) = after.as_bytes().get(..2) else {
+        return false;
+    };
+    // The suffixes are ASCII: when one matches, byte 2 starts a character.
+    let ordinal = [b"st", b"nd", b"rd", b"th"]
+        .iter()
+        .any(|s| suffix.eq_ignore_ascii_case(*s));
+    ordinal && !after[2..].starts_with(char::is_alphabetic)
 }
 
 /// A `k`/`K`/`M`/`bn` suffix glued to digits, or a scale word after them.
@@ -188,25 +200,27 @@ fn multiplier_after(text: &str, end: usize) -> (f64, usize) {
     let trimmed = after.trim_start();
     let gap = after.len() - trimmed.len();
     if gap > 0 && gap <= 2 {
-        let word = WORD.find(trimmed).filter(|m| m.start() == 0);
-        if let Some(w) = word
-            && let Some(scale) = scale_word(&w.as_str().to_ascii_lowercase())
-        {
-            return (scale, end + gap + w.end());
+        // The word right after the gap: its run of ASCII letters.
+        let letters = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if let Some(scale) = scale_word(&trimmed[..letters]) {
+            return (scale, end + gap + letters);
         }
     }
     (1.0, end)
 }
 
+/// The value of a scale word, in any ASCII case ("hundred", "Million").
 fn scale_word(word: &str) -> Option<f64> {
-    match word {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
-        "dozen" => Some(12.0),
-        _ => None,
-    }
+    const SCALES: [(&str, f64); 5] = [
+        ("hundred", 1e2),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("dozen", 12.0),
+    ];
+    (SCALES.iter())
+        .find(|(scale, _)| scale.eq_ignore_ascii_case(word))
+        .map(|&(_, value)| value)
 }
 
 fn small_word(word: &str) -> Option<f64> {
@@ -552,5 +566,104 @@ mod tests {
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[0].range, 0..2);
         assert_eq!(articles[1].range, 12..13);
+    }
+
+    /// The suffix test, the scale word after digits and the digits' value as they were
+    /// computed before they stopped allocating (a lowercased copy, a regex for the word, a
+    /// copy without commas).
+    mod before {
+        pub fn is_ordinal_suffix(after: &str) -> bool {
+            let lower = after.get(..2).map(str::to_ascii_lowercase);
+            let rest = after.get(2..).unwrap_or("");
+            let letters_after = rest.starts_with(|c: char| c.is_alphabetic());
+            matches!(lower.as_deref(), Some("st" | "nd" | "rd" | "th")) && !letters_after
+        }
+
+        pub fn multiplier_after(text: &str, end: usize) -> (f64, usize) {
+            let after = &text[end..];
+            for (suffix, factor) in [("k", 1e3), ("K", 1e3), ("M", 1e6), ("bn", 1e9)] {
+                if let Some(rest) = after.strip_prefix(suffix)
+                    && !rest.starts_with(|c: char| c.is_alphanumeric())
+                {
+                    return (factor, end + suffix.len());
+                }
+            }
+            let trimmed = after.trim_start();
+            let gap = after.len() - trimmed.len();
+            if gap > 0 && gap <= 2 {
+                let word = regex::Regex::new("[A-Za-z]+").unwrap();
+                if let Some(w) = word.find(trimmed).filter(|m| m.start() == 0) {
+                    let scale = match w.as_str().to_ascii_lowercase().as_str() {
+                        "hundred" => Some(1e2),
+                        "thousand" => Some(1e3),
+                        "million" => Some(1e6),
+                        "billion" => Some(1e9),
+                        "dozen" => Some(12.0),
+                        _ => None,
+                    };
+                    if let Some(scale) = scale {
+                        return (scale, end + gap + w.end());
+                    }
+                }
+            }
+            (1.0, end)
+        }
+    }
+
+    /// Random texts of suffixes, scale words in mixed case, separators and non-ASCII
+    /// characters: the suffix test and the scale after every character boundary are what they
+    /// were, and digit runs have the value they had.
+    #[test]
+    fn suffixes_and_scales_are_read_as_before() {
+        const PIECES: [&str; 24] = [
+            "st",
+            "ND",
+            "rD",
+            "Th",
+            "s",
+            "t",
+            "h",
+            "hundred",
+            "Million",
+            "BILLION",
+            "dozen",
+            "thousands",
+            "k",
+            "K",
+            "bn",
+            "M",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\t",
+            "1,200",
+            ".",
+            "é",
+            "ſ",
+        ];
+        let mut rng = crate::test_rng::Rng(0x2545_F491_4F6C_DD1D);
+        let mut scaled = 0;
+        for _ in 0..20_000 {
+            let text: String = (0..1 + rng.below(5)).map(|_| rng.pick(&PIECES)).collect();
+            for (end, _) in text.char_indices() {
+                let after = &text[end..];
+                assert_eq!(
+                    is_ordinal_suffix(after),
+                    before::is_ordinal_suffix(after),
+                    "{after:?}"
+                );
+                let expected = before::multiplier_after(&text, end);
+                assert_eq!(multiplier_after(&text, end), expected, "{text:?} at {end}");
+                scaled += usize::from(expected.0 > 1e3);
+            }
+            for run in digit_runs(&text).map(|r| &text[r]) {
+                assert_eq!(
+                    digits_value(run),
+                    run.replace(',', "").parse().ok(),
+                    "{run:?}"
+                );
+            }
+        }
+        assert!(scaled > 1_000, "{scaled}");
     }
 }

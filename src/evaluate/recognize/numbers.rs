@@ -384,7 +384,9 @@ fn parse_words(text: &str, tokens: &[Token], start: usize) -> Option<(f64, usize
             if small_word(next).is_none() && tens_word(next).is_none() {
                 break;
             }
-        } else if let Some(scale) = scale_word(word).filter(|_| last != Last::Start) {
+        } else if last != Last::Start
+            && let Some(scale) = scale_word(word)
+        {
             if scale >= 1e3 {
                 total += current.max(1.0) * scale;
                 current = 0.0;

@@ -1,6 +1,8 @@
 //! Evaluates every evidence item of a pack: pools evidence per scope (contract §3), records
 //! a readiness cell, and reports each missing item where the contract says it points.
 
+use rayon::prelude::*;
+
 use super::cells::{Cell, Column, Status};
 use super::pool::satisfied;
 use super::wafr::Waivers;
@@ -22,17 +24,39 @@ pub struct ItemContext<'a> {
     pub keep_cells: bool,
 }
 
-/// Evaluates every item of every control of the pack.
+/// Evaluates every item of every control of the pack. Items are evaluated in parallel (a
+/// repository of a thousand case studies has tens of thousands of item cells), and their
+/// cells and findings kept in the pack's order.
 pub fn evaluate(ctx: &ItemContext<'_>, cells: &mut Vec<Cell>, out: &mut Vec<Diagnostic>) {
-    for control in &ctx.pack.controls {
-        for item in &control.items {
-            match item.scope {
-                Scope::EachCaseStudy => each_case_study(ctx, control, item, cells, out),
-                Scope::AtLeastOneCaseStudy => at_least_one(ctx, control, item, cells, out),
-                Scope::Practice => practice(ctx, control, item, cells, out),
-                Scope::Repository => {}
-            }
-        }
+    let items: Vec<(&Control, &Item)> = (ctx.pack.controls.iter())
+        .flat_map(|control| control.items.iter().map(move |item| (control, item)))
+        .collect();
+    let per_item: Vec<(Vec<Cell>, Vec<Diagnostic>)> = (items.par_iter())
+        .map(|&(control, item)| {
+            let (mut cells, mut out) = (Vec::new(), Vec::new());
+            evaluate_item(ctx, control, item, &mut cells, &mut out);
+            (cells, out)
+        })
+        .collect();
+    for (item_cells, item_out) in per_item {
+        cells.extend(item_cells);
+        out.extend(item_out);
+    }
+}
+
+/// Evaluates one item of a control in its scope.
+fn evaluate_item(
+    ctx: &ItemContext<'_>,
+    control: &Control,
+    item: &Item,
+    cells: &mut Vec<Cell>,
+    out: &mut Vec<Diagnostic>,
+) {
+    match item.scope {
+        Scope::EachCaseStudy => each_case_study(ctx, control, item, cells, out),
+        Scope::AtLeastOneCaseStudy => at_least_one(ctx, control, item, cells, out),
+        Scope::Practice => practice(ctx, control, item, cells, out),
+        Scope::Repository => {}
     }
 }
 

@@ -105,7 +105,8 @@ fn run_inner(args: &CheckArgs) -> Result<ExitCode, UsageError> {
     if let Some(file) = summary_file(args) {
         append_summary(&file, &ctx)?;
     }
-    write_output(args, &ctx)?;
+    // The renderers that work in parallel use the run's threads (`--threads`).
+    pool.install(|| write_output(args, &ctx))?;
     leave_to_exit((pending, catalog, outcome));
     Ok(exit_code(args.fail_on, &summary))
 }
@@ -279,7 +280,7 @@ fn render(args: &CheckArgs, ctx: &Rendering<'_>, out: &mut impl Write) -> std::i
             if let Some(src) = &ctx.config.source {
                 sources.insert(&src.path, src.text.clone());
             }
-            human::write(out, &outcome.diagnostics, summary, &mut sources, color)
+            human::write(out, &outcome.diagnostics, summary, &sources, color)
         }
     }
 }

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use rayon::prelude::*;
 
 use super::Summary;
 use super::sources::Sources;
@@ -13,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub fn render(
     diagnostics: &[Diagnostic],
     summary: &Summary,
-    sources: &mut Sources,
+    sources: &Sources,
     color: bool,
 ) -> String {
     let mut out = Vec::new();
@@ -21,12 +22,18 @@ pub fn render(
     String::from_utf8(out).expect("rendered text is UTF-8")
 }
 
-/// Writes every diagnostic and the summary line to `out`, one diagnostic at a time.
+/// Findings rendered at a time before they are written: bounds the memory the rendered text
+/// takes, whatever the size of the repository.
+const BATCH: usize = 1024;
+
+/// Writes every diagnostic and the summary line to `out`. Diagnostics are rendered in
+/// parallel on the current thread pool, a batch at a time, each thread reading the files it
+/// shows with its own copy of `sources`, and written in order.
 pub fn write(
     out: &mut impl Write,
     diagnostics: &[Diagnostic],
     summary: &Summary,
-    sources: &mut Sources,
+    sources: &Sources,
     color: bool,
 ) -> io::Result<()> {
     let renderer = if color {
@@ -35,9 +42,17 @@ pub fn write(
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    for diag in diagnostics {
-        out.write_all(render_one(diag, sources, &renderer).as_bytes())?;
-        out.write_all(b"\n\n")?;
+    for batch in diagnostics.chunks(BATCH) {
+        let rendered: Vec<String> = (batch.par_iter())
+            .map_init(
+                || sources.fork(),
+                |own, diag| render_one(diag, own, &renderer),
+            )
+            .collect();
+        for text in rendered {
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n\n")?;
+        }
     }
     out.write_all(summary_line(summary, &renderer).as_bytes())?;
     out.write_all(b"\n")
@@ -198,4 +213,49 @@ pub fn render_errors(diagnostics: &[Diagnostic], sources: &mut Sources, color: b
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceText;
+
+    /// Findings over several files, more than a batch, each with a snippet: written in
+    /// parallel on four threads, the text is what rendering them one by one in order gives.
+    #[test]
+    fn parallel_batches_write_what_rendering_in_order_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<SourceText> = (0..7)
+            .map(|f| {
+                let text: String = (0..40)
+                    .map(|l| format!("file {f} line {l}: é the evidence of RDS-00{}\n", l % 9))
+                    .collect();
+                std::fs::write(dir.path().join(format!("f{f}.md")), &text).unwrap();
+                SourceText::new(format!("f{f}.md"), text)
+            })
+            .collect();
+        let diagnostics: Vec<Diagnostic> = (0..2 * BATCH + 77)
+            .map(|k| {
+                let file = &files[k * 7 / (2 * BATCH + 77)];
+                let at = (k * 37) % (file.text.len() - 10);
+                let at = (at..).find(|&i| file.text.is_char_boundary(i)).unwrap();
+                Diagnostic::error("test/code", format!("finding {k}"))
+                    .at(file.location(at..at + 4))
+                    .label("here")
+                    .help(format!("help {k}"))
+            })
+            .collect();
+        let sources = Sources::new(dir.path());
+        let summary = Summary::new(&diagnostics, files.len());
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+        let parallel = pool.install(|| render(&diagnostics, &summary, &sources, false));
+        let renderer = Renderer::plain().decor_style(DecorStyle::Ascii);
+        let mut one_by_one = sources.fork();
+        let mut expected: String = (diagnostics.iter())
+            .map(|d| format!("{}\n\n", render_one(d, &mut one_by_one, &renderer)))
+            .collect();
+        expected.push_str(&format!("{}\n", summary_line(&summary, &renderer)));
+        assert_eq!(parallel, expected);
+        assert!(parallel.contains("finding 2124") && parallel.contains("| file 6 line"));
+    }
 }

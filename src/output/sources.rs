@@ -21,6 +21,15 @@ impl Sources {
         }
     }
 
+    /// Another cache of the same files and texts, empty of any file read (for another thread).
+    pub fn fork(&self) -> Self {
+        Self {
+            root: self.root.clone(),
+            extra: self.extra.clone(),
+            last: None,
+        }
+    }
+
     /// Registers a text that is not under the root (the config file, a pack).
     pub fn insert(&mut self, path: &str, text: String) {
         self.extra.insert(path.to_string(), text);

@@ -247,7 +247,10 @@ mod tests {
             .collect();
         let sources = Sources::new(dir.path());
         let summary = Summary::new(&diagnostics, files.len());
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
         let parallel = pool.install(|| render(&diagnostics, &summary, &sources, false));
         let renderer = Renderer::plain().decor_style(DecorStyle::Ascii);
         let mut one_by_one = sources.fork();

@@ -7,7 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use rayon::prelude::*;
 
 use super::Summary;
-use super::sources::Sources;
+use super::sources::{Files, Sources};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Renders every diagnostic and the summary line.
@@ -26,9 +26,13 @@ pub fn render(
 /// takes, whatever the size of the repository.
 const BATCH: usize = 1024;
 
+/// Files a batch shows snippets of, at most: bounds the memory their texts take.
+const BATCH_FILES: usize = 16;
+
 /// Writes every diagnostic and the summary line to `out`. Diagnostics are rendered in
-/// parallel on the current thread pool, a batch at a time, each thread reading the files it
-/// shows with its own copy of `sources`, and written in order.
+/// parallel on the current thread pool, a batch at a time: the files a batch shows are read
+/// once (in parallel), shared by the threads, and kept for the next batch when it shows them
+/// too; the rendered findings are written in order.
 pub fn write(
     out: &mut impl Write,
     diagnostics: &[Diagnostic],
@@ -42,12 +46,14 @@ pub fn write(
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
-    for batch in diagnostics.chunks(BATCH) {
+    let mut files = Files::default();
+    for batch in batches(diagnostics) {
+        sources.load(batch.iter().filter_map(shown_path), &mut files);
         let rendered: Vec<String> = (batch.par_iter())
-            .map_init(
-                || sources.fork(),
-                |own, diag| render_one(diag, own, &renderer),
-            )
+            .map(|diag| {
+                let text = shown_path(diag).and_then(|path| sources.text(&files, path));
+                render_one(diag, text, &renderer)
+            })
             .collect();
         for text in rendered {
             out.write_all(text.as_bytes())?;
@@ -76,22 +82,50 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn render_one(diag: &Diagnostic, sources: &mut Sources, renderer: &Renderer) -> String {
+/// Consecutive findings to render together: at most [`BATCH`] of them, showing at most
+/// [`BATCH_FILES`] files (findings come sorted by path, so a file is rarely in two batches).
+fn batches(diagnostics: &[Diagnostic]) -> impl Iterator<Item = &[Diagnostic]> {
+    let mut rest = diagnostics;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut paths: Vec<&str> = Vec::new();
+        let mut end = 0;
+        while end < rest.len().min(BATCH) {
+            if let Some(path) = shown_path(&rest[end])
+                && !paths.contains(&path)
+            {
+                if paths.len() == BATCH_FILES {
+                    break;
+                }
+                paths.push(path);
+            }
+            end += 1;
+        }
+        let (batch, tail) = rest.split_at(end);
+        rest = tail;
+        Some(batch)
+    })
+}
+
+/// The file a finding shows a snippet of: its location's, unless the finding is about the
+/// whole file (an empty span: not UTF-8, unreadable, too large), which is shown without one.
+fn shown_path(diag: &Diagnostic) -> Option<&str> {
+    (diag.location.as_ref())
+        .filter(|loc| !loc.span.is_empty())
+        .map(|loc| loc.path.as_str())
+}
+
+/// Renders a finding; `text` is the text of the file it shows (see [`shown_path`]), if read.
+fn render_one(diag: &Diagnostic, text: Option<&str>, renderer: &Renderer) -> String {
     let mut title = level(diag.severity).primary_title(diag.message.as_str());
     if !diag.code.is_empty() {
         title = title.id(diag.code.as_str());
     }
     let mut group = Group::with_title(title);
     if let Some(loc) = &diag.location {
-        // An empty span is a finding about the whole file (not UTF-8, unreadable, too large):
-        // it is shown without a snippet, and the file is not read again.
-        let window = if loc.span.is_empty() {
-            None
-        } else {
-            sources
-                .get(&loc.path)
-                .and_then(|text| snippet_window(text, &loc.span))
-        };
+        let window = text.and_then(|text| snippet_window(text, &loc.span));
         group = match window {
             Some((source, span)) => {
                 let mut annotation = AnnotationKind::Primary.span(span);
@@ -199,7 +233,13 @@ pub fn render_errors(diagnostics: &[Diagnostic], sources: &mut Sources, color: b
     .decor_style(DecorStyle::Ascii);
     let rendered: Vec<String> = diagnostics
         .iter()
-        .map(|d| render_one(d, sources, &renderer))
+        .map(|d| {
+            render_one(
+                d,
+                shown_path(d).and_then(|path| sources.get(path)),
+                &renderer,
+            )
+        })
         .collect();
     let mut out = rendered.join("\n\n");
     out.push('\n');
@@ -220,12 +260,13 @@ mod tests {
     use super::*;
     use crate::source::SourceText;
 
-    /// Findings over several files, more than a batch, each with a snippet: written in
-    /// parallel on four threads, the text is what rendering them one by one in order gives.
+    /// Findings over more files than a batch shows and more than a batch holds, each with a
+    /// snippet: written in parallel on four threads, the text is what rendering them one by
+    /// one in order gives.
     #[test]
     fn parallel_batches_write_what_rendering_in_order_gives() {
         let dir = tempfile::tempdir().unwrap();
-        let files: Vec<SourceText> = (0..7)
+        let files: Vec<SourceText> = (0..BATCH_FILES + 4)
             .map(|f| {
                 let text: String = (0..40)
                     .map(|l| format!("file {f} line {l}: é the evidence of RDS-00{}\n", l % 9))
@@ -236,7 +277,7 @@ mod tests {
             .collect();
         let diagnostics: Vec<Diagnostic> = (0..2 * BATCH + 77)
             .map(|k| {
-                let file = &files[k * 7 / (2 * BATCH + 77)];
+                let file = &files[k * (BATCH_FILES + 4) / (2 * BATCH + 77)];
                 let at = (k * 37) % (file.text.len() - 10);
                 let at = (at..).find(|&i| file.text.is_char_boundary(i)).unwrap();
                 Diagnostic::error("test/code", format!("finding {k}"))
@@ -253,9 +294,12 @@ mod tests {
             .unwrap();
         let parallel = pool.install(|| render(&diagnostics, &summary, &sources, false));
         let renderer = Renderer::plain().decor_style(DecorStyle::Ascii);
-        let mut one_by_one = sources.fork();
+        let mut one_by_one = Sources::new(dir.path());
         let mut expected: String = (diagnostics.iter())
-            .map(|d| format!("{}\n\n", render_one(d, &mut one_by_one, &renderer)))
+            .map(|d| {
+                let text = shown_path(d).and_then(|path| one_by_one.get(path));
+                format!("{}\n\n", render_one(d, text, &renderer))
+            })
             .collect();
         expected.push_str(&format!("{}\n", summary_line(&summary, &renderer)));
         assert_eq!(parallel, expected);

@@ -17,4 +17,11 @@ impl Rng {
     pub(crate) fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
+
+    /// A text of at most `most` pieces (how many is random, maybe none), each one of
+    /// `pieces`.
+    pub(crate) fn text(&mut self, pieces: &[&str], most: usize) -> String {
+        let count = self.below(most + 1);
+        (0..count).map(|_| self.pick(pieces)).collect()
+    }
 }

@@ -263,18 +263,9 @@ mod tests {
             "é",
             "x",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rng = crate::test_rng::Rng(0x9E37_79B9_7F4A_7C15);
         (0..5_000)
-            .map(|_| {
-                let mut text = String::new();
-                for _ in 0..12 {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    text.push_str(pieces[(state % pieces.len() as u64) as usize]);
-                }
-                text
-            })
+            .map(|_| (0..12).map(|_| rng.pick(&pieces)).collect())
             .collect()
     }
 

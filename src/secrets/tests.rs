@@ -2,27 +2,16 @@
 
 use super::*;
 
-/// `count` texts of up to `longest - 1` fragments each, picked by a seeded xorshift generator
-/// (deterministic, no dependency).
+/// `count` texts of up to `longest - 1` fragments each, picked by the tests' seeded
+/// generator (deterministic, no dependency).
 pub(super) fn fragment_texts(
     fragments: &'static [&'static str],
     seed: u64,
     count: usize,
-    longest: u64,
+    longest: usize,
 ) -> impl Iterator<Item = String> {
-    let mut state = seed;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    (0..count).map(move |_| {
-        let len = next() % longest;
-        (0..len)
-            .map(|_| fragments[(next() % fragments.len() as u64) as usize])
-            .collect()
-    })
+    let mut rng = crate::test_rng::Rng(seed);
+    (0..count).map(move |_| rng.text(fragments, longest - 1))
 }
 
 #[test]

@@ -292,14 +292,9 @@ fn has_words_is_counting_words() {
         "", " ", "\t", "\r\n", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "a", "RTO", "ſ",
         "\u{212A}", "é", "٣", "-", "4h",
     ];
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut rng = crate::test_rng::Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..20_000 {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let text: String = (0..state % 9)
-            .map(|i| pieces[((state >> (6 * i + 4)) % pieces.len() as u64) as usize])
-            .collect();
+        let text = rng.text(&pieces, 8);
         for n in 0..7 {
             let all = text.split_whitespace().count();
             assert_eq!(has_words(&text, n), all >= n, "{text:?} {n}");

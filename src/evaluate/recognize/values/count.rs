@@ -234,15 +234,12 @@ mod tests {
             "k",
             "million",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut rng = crate::test_rng::Rng(0x2545_F491_4F6C_DD1D);
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
             let mut text = String::new();
-            for i in 0..state % 8 {
-                text.push_str(pieces[((state >> (7 * i + 3)) % pieces.len() as u64) as usize]);
-                if (state >> i) & 1 == 1 {
+            for _ in 0..rng.below(8) {
+                text.push_str(rng.pick(&pieces));
+                if rng.below(2) == 1 {
                     text.push(' ');
                 }
             }

@@ -223,21 +223,10 @@ mod tests {
             "hour", "day", "week", "month", "year", "byte", "ilo", "ega", "tps", "iops", "q", "é",
             "x", "_", "2", "\u{663}", "\u{301}", "\u{200D}", "-", "ms", "e", "o", "r", "Ö", ".",
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rng = crate::test_rng::Rng(0x9E37_79B9_7F4A_7C15);
         (0..60_000).map(move |_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let mut text = String::new();
-            let mut bits = state;
-            for _ in 0..1 + state % 7 {
-                text.push_str(PIECES[(bits % PIECES.len() as u64) as usize]);
-                bits /= PIECES.len() as u64;
-                if bits == 0 {
-                    bits = state.rotate_left(29);
-                }
-            }
-            text
+            let count = 1 + rng.below(7);
+            (0..count).map(|_| rng.pick(PIECES)).collect()
         })
     }
 

@@ -1,8 +1,9 @@
-//! Evidence written in words the packs' examples do not use: a disaster recovery plan in
-//! another author's style (bullets, a table, "held for five weeks", "keep running through the
-//! failure of a single AZ", an on-call runbook, a Lambda that reboots a replica) satisfies
-//! every RDS-009 item, and each of the sentences that only the broader phrases recognize is
-//! what satisfies its item.
+//! Evidence written in words the packs' examples do not use: a disaster recovery plan and a
+//! migration record in another author's style (bullets, tables, "held for five weeks", "keep
+//! running through the failure of a single AZ", an on-call runbook, a Lambda that reboots a
+//! replica, "moving off Oracle", "replicated back to", "engine change") satisfy every item of
+//! RDS-009 and RDS-008, and each sentence that only the broader phrases recognize is what
+//! satisfies its item.
 
 mod common;
 
@@ -72,25 +73,30 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The RDS-009 findings of case study `harbourline-logistics` when its DR plan is `PLAN`
-/// with the three sentences given.
-fn rds_009_findings(ha: &str, sop: &str, automation: &str) -> Vec<String> {
+/// The findings of control `control` for case study `harbourline-logistics` when its file
+/// `file` reads `text`.
+fn findings(file: &str, text: &str, control: &str) -> Vec<String> {
     let repo = Repo::new();
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rds-complete"),
         repo.path(),
     );
-    let plan = (PLAN.replace("{ha}", ha))
-        .replace("{sop}", sop)
-        .replace("{automation}", automation);
-    repo.write("case-studies/harbourline-logistics/dr-plan.md", &plan);
+    repo.write(&format!("case-studies/harbourline-logistics/{file}"), text);
     let (_, json) = repo.json(&[AS_OF]);
     (json["diagnostics"].as_array().unwrap().iter())
         .filter(|d| d["case_study"] == "harbourline-logistics")
         .filter_map(|d| d["code"].as_str())
-        .filter(|code| code.starts_with("RDS-009/"))
+        .filter(|code| code.starts_with(&format!("{control}/")))
         .map(str::to_string)
         .collect()
+}
+
+/// The RDS-009 findings when the DR plan is `PLAN` with the three sentences given.
+fn rds_009_findings(ha: &str, sop: &str, automation: &str) -> Vec<String> {
+    let plan = (PLAN.replace("{ha}", ha))
+        .replace("{sop}", sop)
+        .replace("{automation}", automation);
+    findings("dr-plan.md", &plan, "RDS-009")
 }
 
 #[test]
@@ -112,5 +118,118 @@ fn each_sentence_in_other_words_is_what_satisfies_its_item() {
     assert_eq!(
         rds_009_findings(HA, SOP, filler),
         ["RDS-009/failure-automation"]
+    );
+}
+
+/// The migration record, with `{source}`, `{target}`, `{decision}` and `{fallback}` standing
+/// for the sentences under test.
+const MIGRATION: &str = "---
+kind: evidence
+controls: [RDS-008]
+---
+# {source}
+
+Tidemark served the ports from two servers in Felixstowe until March 2025. {target}
+
+## Why PostgreSQL
+
+| Option | Licence cost | Code changes | Verdict |
+|---|---|---|---|
+| {decision} | high, BYOL | none | too expensive |
+| PostgreSQL | none | ~40 PL/SQL packages | taken |
+
+## How much would have to change
+
+We ran the AWS Schema Conversion Tool against the Oracle schemas. Its report rated 91% of
+objects as converting automatically; the 38 packages it could not convert were rewritten by
+hand and unit-tested.
+
+## Go-live weekend
+
+The switch happened on Saturday 8 March 2025. DMS kept the target in sync with change data
+capture for two weeks before; on the night we froze writes at 22:00, waited for DMS lag to
+reach zero, ran row counts and checksums, repointed the application config to the new
+endpoint and reopened the booking screens at 01:30. The go/no-go call at 01:00 was owned by
+Harbourline's IT director.
+
+## If it had gone wrong
+
+{fallback}
+";
+
+const SOURCE: &str = "Tidemark: moving off Oracle 12c";
+const TARGET: &str = "Tidemark now runs on Amazon RDS for PostgreSQL 16.";
+const DECISION: &str = "Oracle again (no engine change)";
+const FALLBACK: &str = "Until the Monday sign-off, DMS replicated every change back to the \
+                        servers in Felixstowe, so the application could be pointed at them \
+                        again within 20 minutes.";
+
+/// The RDS-008 findings when the migration record is `MIGRATION` with the sentences given.
+fn rds_008_findings(source: &str, target: &str, decision: &str, fallback: &str) -> Vec<String> {
+    let record = (MIGRATION.replace("{source}", source))
+        .replace("{target}", target)
+        .replace("{decision}", decision)
+        .replace("{fallback}", fallback);
+    findings("migration.md", &record, "RDS-008")
+}
+
+#[test]
+fn a_migration_record_in_other_words_satisfies_every_rds_008_item() {
+    assert_eq!(
+        rds_008_findings(SOURCE, TARGET, DECISION, FALLBACK),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn each_migration_sentence_in_other_words_is_what_satisfies_its_item() {
+    let filler = "The team meets every Monday.";
+    let cases = [
+        (
+            rds_008_findings(filler, TARGET, DECISION, FALLBACK),
+            "source-database",
+        ),
+        (
+            rds_008_findings(SOURCE, filler, DECISION, FALLBACK),
+            "target-database",
+        ),
+        (
+            rds_008_findings(SOURCE, TARGET, filler, FALLBACK),
+            "decision-matrix",
+        ),
+        (
+            rds_008_findings(SOURCE, TARGET, DECISION, filler),
+            "fallback-plan",
+        ),
+    ];
+    for (found, item) in cases {
+        assert_eq!(found, [format!("RDS-008/{item}")]);
+    }
+}
+
+#[test]
+fn security_guidance_walked_through_is_the_notice_of_best_practices() {
+    let security = |notice: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/rds-complete/case-studies/harbourline-logistics/security.md");
+        let original = std::fs::read_to_string(path).unwrap();
+        // The fixture's own notice sentences give way to the one under test.
+        let kept: Vec<&str> = (original.lines())
+            .filter(|line| !line.to_lowercase().contains("best practice"))
+            .collect();
+        format!("{}\n\n{notice}\n", kept.join("\n"))
+    };
+    let notice = "We walked Harbourline's team through the AWS guidance on RDS security.";
+    assert_eq!(
+        findings("security.md", &security(notice), "RDS-003"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings(
+            "security.md",
+            &security("The team meets every Monday."),
+            "RDS-003"
+        ),
+        ["RDS-003/security-best-practices-notice"]
     );
 }

@@ -3,20 +3,12 @@
 //! claiming any control, create no evidence finding; and documents claiming nothing satisfy
 //! nothing.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use common::copy_dir;
 
 fn corpus_pages(limit: usize) -> Vec<std::path::PathBuf> {
     let archive = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -61,26 +61,10 @@ const SOP: &str = "The on-call runbook lists the steps: confirm the outage, prom
 const AUTOMATION: &str = "An EventBridge rule triggers a Lambda that reboots a stuck read \
                           replica automatically.";
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// The findings of control `control` for case study `harbourline-logistics` when its file
 /// `file` reads `text`.
 fn findings(file: &str, text: &str, control: &str) -> Vec<String> {
-    let repo = Repo::new();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rds-complete"),
-        repo.path(),
-    );
+    let repo = Repo::from_fixtures(&["rds-complete"]);
     repo.write(&format!("case-studies/harbourline-logistics/{file}"), text);
     let (_, json) = repo.json(&[AS_OF]);
     (json["diagnostics"].as_array().unwrap().iter())

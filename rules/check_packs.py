@@ -139,8 +139,9 @@ DIAGRAM_LINK = re.compile(r"\]\(([^)]+\.(?:drawio|svg|png|jpe?g|pdf))(?:\s[^)]*)
 
 
 def recognized(rec: dict, sents: list[str], raw: str) -> bool:
-    if "topic" in rec:
-        return any(topic_in_sentence(p, s) for s in sents for p in rec["topic"])
+    for key in ("topic", "mention"):
+        if key in rec:
+            return any(topic_in_sentence(p, s) for s in sents for p in rec[key])
     if "fact" in rec:
         return any(fact_in_sentence(rec["fact"], s) for s in sents)
     if "all" in rec:
@@ -157,6 +158,7 @@ def phrases_of(rec: dict):
         for r in rec.get(key, []):
             yield from phrases_of(r)
     yield from rec.get("topic", [])
+    yield from rec.get("mention", [])
     if "fact" in rec:
         yield from rec["fact"]["names"]
 

@@ -25,7 +25,9 @@ pub fn compile_for(catalog: &Catalog, programs: Option<&[String]>) -> Result<Lex
     let wanted = programs.map(|programs| atoms_of(catalog, programs));
     let specs: Vec<AtomSpec> = (catalog.atoms.atoms.iter().enumerate())
         .map(|(i, atom)| match (&wanted, atom) {
-            (Some(wanted), Atom::Topic(_)) if !wanted[i] => AtomSpec::Topic(Vec::new()),
+            (Some(wanted), Atom::Topic(_) | Atom::Mention(_)) if !wanted[i] => {
+                AtomSpec::Topic(Vec::new())
+            }
             _ => spec(atom),
         })
         .collect();
@@ -124,6 +126,7 @@ impl<'a> From<&'a Lexicon> for Source<'a> {
 fn spec(atom: &Atom) -> AtomSpec {
     match atom {
         Atom::Topic(phrases) => AtomSpec::Topic(phrases.clone()),
+        Atom::Mention(phrases) => AtomSpec::Mention(phrases.clone()),
         Atom::Fact { names, value } => AtomSpec::Fact {
             names: names.clone(),
             value: *value,

@@ -182,9 +182,14 @@ pub struct RawItem {
 #[derive(Debug, Deserialize, Serialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawRecognizer {
-    /// Any of these phrases, in a sentence that is not a placeholder.
+    /// Any of these phrases, in a sentence that is not a placeholder and does not deny it
+    /// ("there is no fallback plan" does not state `fallback`).
     #[serde(default)]
     pub topic: Option<Vec<String>>,
+    /// Any of these phrases, in a sentence that is not a placeholder, whether it affirms or
+    /// denies it: for what is evidence either way ("no shared accounts").
+    #[serde(default)]
+    pub mention: Option<Vec<String>>,
     /// A named quantity with a value of a type.
     #[serde(default)]
     pub fact: Option<RawFact>,

@@ -311,6 +311,11 @@ impl Loader<'_> {
                 self.atoms.intern(Atom::Topic(topic.clone())),
             ));
         }
+        if let Some(mention) = &raw.mention {
+            set.push(Recognizer::Atom(
+                self.atoms.intern(Atom::Mention(mention.clone())),
+            ));
+        }
         if let Some(fact) = &raw.fact {
             match ValueType::from_name(&fact.value) {
                 Some(value) => set.push(Recognizer::Atom(self.atoms.intern(Atom::Fact {
@@ -356,7 +361,7 @@ impl Loader<'_> {
         }
         if set.len() != 1 {
             let message = format!(
-                "item `{}`: `recognize` must have exactly one of topic, fact, all, any, diagram (found {})",
+                "item `{}`: `recognize` must have exactly one of topic, mention, fact, all, any, diagram (found {})",
                 id.value,
                 set.len()
             );

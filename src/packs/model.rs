@@ -15,8 +15,10 @@ pub use crate::evaluate::recognize::ValueKind as ValueType;
 /// One recognizable unit of evidence, shared by all packs (compiled once).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Atom {
-    /// Any of these topic phrases.
+    /// Any of these topic phrases, affirmed.
     Topic(Vec<String>),
+    /// Any of these topic phrases, affirmed or denied.
+    Mention(Vec<String>),
     /// A named quantity with a typed value.
     Fact {
         /// Names of the quantity (topic phrases).

@@ -6,9 +6,11 @@
 
 pub mod facts;
 mod memo;
+mod negation;
 pub mod numbers;
 mod parts;
 mod sentence;
+mod statement;
 pub mod text;
 mod token_cache;
 pub mod topic;
@@ -22,7 +24,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::Regex as PartRegex;
 
-use crate::parse::blocks::{BlockKind, TextBlock};
+use crate::parse::blocks::TextBlock;
 use memo::TextMemo;
 use parts::PartTable;
 use sentence::{Sentence, sentences_by_atom};
@@ -33,8 +35,13 @@ use workspace::Workspace;
 /// What an atom is, as given by the packs.
 #[derive(Debug, Clone)]
 pub enum AtomSpec {
-    /// Any of these phrases, in a sentence that is not a placeholder.
+    /// Any of these phrases, in a sentence that is not a placeholder and does not deny it
+    /// ("there is no fallback plan").
     Topic(Vec<String>),
+    /// Any of these phrases, in a sentence that is not a placeholder, whether it affirms or
+    /// denies it (for what is evidence either way: "shared accounts are forbidden", "no
+    /// shared accounts").
+    Mention(Vec<String>),
     /// A named quantity with a value of a type.
     Fact {
         /// Names of the quantity (phrases).
@@ -72,6 +79,8 @@ struct Trigger {
 #[derive(Debug)]
 struct Compiled {
     phrases: Vec<Vec<usize>>,
+    /// For each phrase, whether a sentence can deny it (a topic's phrases without a negator).
+    deniable: Vec<bool>,
     value: Option<ValueKind>,
 }
 
@@ -143,15 +152,19 @@ impl Lexicon {
         let mut table = PartTable::default();
         let mut compiled = Vec::with_capacity(atoms.len());
         for atom in atoms {
-            let (phrases, value) = match atom {
-                AtomSpec::Topic(phrases) => (phrases, None),
-                AtomSpec::Fact { names, value } => (names, Some(*value)),
+            let (phrases, value, deniable) = match atom {
+                AtomSpec::Topic(phrases) => (phrases, None, true),
+                AtomSpec::Mention(phrases) => (phrases, None, false),
+                AtomSpec::Fact { names, value } => (names, Some(*value), false),
             };
             let indices = (phrases.iter())
                 .map(|phrase| table.phrase(phrase))
                 .collect::<Result<_, _>>()?;
             compiled.push(Compiled {
                 phrases: indices,
+                deniable: (phrases.iter())
+                    .map(|phrase| deniable && !negation::has_own_polarity(phrase))
+                    .collect(),
                 value,
             });
         }
@@ -299,44 +312,34 @@ impl Lexicon {
         sentence: &Sentence<'_>,
         out: &mut Vec<Range<usize>>,
     ) {
+        let start = out.len();
+        self.occurrences_in_text(part, sentence, out);
+        for range in &mut out[start..] {
+            *range = clamp(sentence, range.clone());
+        }
+    }
+
+    /// Appends to `out` every occurrence of part `part` in a sentence, in the coordinates of
+    /// the sentence's text.
+    fn occurrences_in_text(
+        &self,
+        part: usize,
+        sentence: &Sentence<'_>,
+        out: &mut Vec<Range<usize>>,
+    ) {
         if self.by_words[part] {
             out.extend(
                 (sentence.found.iter())
                     .filter(|m| m.part == part)
-                    .map(|m| clamp(sentence, m.range.clone())),
+                    .map(|m| m.range.clone()),
             );
             return;
         }
         out.extend(
             self.part(part)
                 .find_iter(sentence.text.as_bytes())
-                .map(|m| clamp(sentence, m.range())),
+                .map(|m| m.range()),
         );
-    }
-
-    /// Calls `stated` with each sentence that states a topic atom (block and range) until it
-    /// returns `false`.
-    fn topic_hits(
-        &self,
-        atom: usize,
-        doc: &Blocks<'_>,
-        sentences: &[&Sentence<'_>],
-        stated: &mut dyn FnMut(usize, Range<usize>) -> bool,
-    ) {
-        for sentence in sentences.iter().copied() {
-            let Some(phrase) = sentence.phrases_of(atom).next() else {
-                continue;
-            };
-            let phrase = &self.atoms[atom].phrases[phrase];
-            if sentence.memo.is_placeholder(sentence.text) || !topic_has_content(doc, sentence) {
-                continue;
-            }
-            if let Some(range) = self.locate(phrase[0], sentence)
-                && !stated(sentence.block, range)
-            {
-                return;
-            }
-        }
     }
 }
 
@@ -364,32 +367,6 @@ fn triggers(atoms: &[Compiled], parts: usize) -> Vec<Vec<Trigger>> {
         }
     }
     triggers
-}
-
-/// A topic counts only with content: a heading needs a non-placeholder block under it; a
-/// table cell needs a non-placeholder cell beside it (or below it, for a header); prose needs
-/// a few words, not a bare label.
-fn topic_has_content(doc: &Blocks<'_>, sentence: &Sentence<'_>) -> bool {
-    let blocks = doc.list;
-    match &blocks[sentence.block].kind {
-        BlockKind::Heading(level) => {
-            facts::section_blocks(blocks, sentence.block, *level).any(|b| !doc.is_placeholder(b))
-        }
-        BlockKind::TableCell { .. } => {
-            has_words(sentence.text, 4)
-                || facts::row_cells(blocks, sentence.block).any(|b| !doc.is_placeholder(b))
-        }
-        BlockKind::DefinitionTitle => blocks.get(sentence.block + 1).is_some_and(|b| {
-            b.kind == BlockKind::DefinitionBody && !doc.is_placeholder(sentence.block + 1)
-        }),
-        _ => has_words(sentence.text, 3),
-    }
-}
-
-/// Whether `text` holds at least `n` words (runs of non-whitespace): the words after the
-/// `n`-th are not looked at.
-fn has_words(text: &str, n: usize) -> bool {
-    n == 0 || text.split_whitespace().nth(n - 1).is_some()
 }
 
 impl Lexicon {

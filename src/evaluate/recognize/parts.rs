@@ -127,7 +127,7 @@ mod tests {
         let mut checked = 0;
         for (atom, compiled) in catalog.atoms.atoms.iter().zip(&lexicon.atoms) {
             let phrases = match atom {
-                Atom::Topic(phrases) => phrases,
+                Atom::Topic(phrases) | Atom::Mention(phrases) => phrases,
                 Atom::Fact { names, .. } => names,
             };
             for (phrase, ids) in phrases.iter().zip(&compiled.phrases) {

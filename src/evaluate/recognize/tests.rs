@@ -47,6 +47,8 @@ fn lexicon() -> Lexicon {
             ],
             value: ValueKind::Rate,
         },
+        AtomSpec::Mention(vec!["shared account*".into()]),
+        AtomSpec::Topic(vec!["not publicly accessible".into()]),
     ])
     .unwrap()
 }
@@ -59,6 +61,8 @@ const TABLES: usize = 4;
 const SIZE: usize = 5;
 const SLA: usize = 6;
 const TPS: usize = 7;
+const SHARED: usize = 8;
+const PRIVATE: usize = 9;
 
 fn atoms(markdown_text: &str) -> Vec<usize> {
     let doc = markdown::parse(markdown_text, 0);
@@ -297,7 +301,51 @@ fn has_words_is_counting_words() {
         let text = rng.text(&pieces, 8);
         for n in 0..7 {
             let all = text.split_whitespace().count();
-            assert_eq!(has_words(&text, n), all >= n, "{text:?} {n}");
+            assert_eq!(statement::has_words(&text, n), all >= n, "{text:?} {n}");
         }
     }
+}
+
+#[test]
+fn denied_topics_are_not_stated() {
+    for text in [
+        "Cutover plan: none",
+        "There is no cutover plan.",
+        "We have no cut-over plan for this migration.",
+        "A cutover plan was not prepared.",
+        "The cutover plan has not been written yet.",
+        "Cutover plan: not documented",
+        "Cutover plan: pending",
+        "We did not document the cutover.",
+        "Without a cutover plan, the team improvised.",
+        "Passwords are not rotated.",
+        "We do not rotate credentials.",
+    ] {
+        assert!(!states(text, CUTOVER) && !states(text, ROTATION), "{text}");
+    }
+    for text in [
+        "Cutover happened with no downtime.",
+        "The cutover took no longer than 40 minutes.",
+        "Credentials are rotated every 30 days, not manually.",
+        "There is no manual step: the cutover is scripted end to end.",
+        // One occurrence affirmed is enough.
+        "We have no runbook for rollbacks, but the cutover plan is rehearsed.",
+    ] {
+        assert!(states(text, CUTOVER) || states(text, ROTATION), "{text}");
+    }
+}
+
+#[test]
+fn mentions_and_phrases_with_a_negator_are_stated_either_way() {
+    for text in [
+        "Shared accounts are forbidden for every engineer.",
+        "There are no shared accounts in any customer account.",
+    ] {
+        assert!(states(text, SHARED), "{text}");
+    }
+    assert!(states(
+        "The instances are not publicly accessible.",
+        PRIVATE
+    ));
+    assert!(!states("Encryption is not publicly documented.", PRIVATE));
 }

@@ -108,7 +108,7 @@ fn agrees_with_the_part_regexes_of_the_builtin_packs() {
     let mut parts: Vec<(String, Vec<Word>)> = Vec::new();
     for atom in &catalog.atoms.atoms {
         let phrases = match atom {
-            Atom::Topic(phrases) => phrases,
+            Atom::Topic(phrases) | Atom::Mention(phrases) => phrases,
             Atom::Fact { names, .. } => names,
         };
         for phrase in phrases {

@@ -1,12 +1,12 @@
 //! What the recognizer computes once per text (a sentence or a block) and reuses for every
-//! atom that looks at it: its numbers, its values of each kind, whether it is a placeholder.
+//! atom that looks at it: its numbers, its values of each kind, whether it is a placeholder, whether it may deny.
 
 use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::numbers::{Number, find_numbers};
-use super::text;
 use super::values::{self, ValueKind};
+use super::{negation, text};
 
 /// Lazily computed facts about one text; every method must be given that same text.
 #[derive(Debug, Default)]
@@ -16,6 +16,7 @@ pub(crate) struct TextMemo {
     unit_hints: [OnceCell<bool>; ValueKind::ALL.len()],
     bare_numbers: [OnceCell<bool>; ValueKind::ALL.len()],
     placeholder: OnceCell<bool>,
+    denial_cue: OnceCell<bool>,
 }
 
 impl TextMemo {
@@ -47,5 +48,11 @@ impl TextMemo {
     /// Whether the text is a placeholder rather than content.
     pub fn is_placeholder(&self, text: &str) -> bool {
         *self.placeholder.get_or_init(|| text::is_placeholder(text))
+    }
+
+    /// Whether the text may deny something: it holds a negator's letters ("no", "n't",
+    /// "without"…). Without them no phrase of the text is denied.
+    pub fn has_denial_cue(&self, text: &str) -> bool {
+        *self.denial_cue.get_or_init(|| negation::has_cue(text))
     }
 }

@@ -12,266 +12,290 @@
 //! `mention:`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// The letters every negator, absence word and contraction holds (`cannot` and `none` hold
+/// `no`): a text without any of them denies nothing.
+const CUES: &[&str] = &[
+    "no",
+    "n't",
+    "n\u{2019}t",
+    "never",
+    "without",
+    "lack",
+    "absen",
+    "missing",
+    "pending",
+    "nil",
+    "neither",
+];
+
+static CUE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(CUES)
+        .expect("the cues are plain strings")
+});
+
+/// Whether `text` may deny something (it holds one of [`CUES`]); a cheap test before
+/// [`denies`] is asked of each phrase in it.
+pub fn has_cue(text: &str) -> bool {
+    CUE_FINDER.is_match(text)
+}
 
 /// Words that deny what follows them.
 const NEGATORS: &[&str] = &[
-    "no", "not", "never", "without", "none", "nor", "neither", "lack", "lacks", "lacked",
-    "lacking", "absence", "cannot",
+    "absence", "cannot", "lack", "lacked", "lacking", "lacks", "neither", "never", "no", "none",
+    "nor", "not", "without",
 ];
 
 /// Words a negator is not one with when followed by them ("not only", "no later than").
 const PSEUDO_FOLLOWERS: &[&str] = &[
-    "only",
-    "just",
-    "longer",
-    "later",
-    "earlier",
-    "more",
-    "less",
-    "fewer",
-    "matter",
-    "limited",
     "doubt",
-    "necessarily",
-    "least",
+    "earlier",
     "exception",
+    "fewer",
+    "just",
+    "later",
+    "least",
+    "less",
+    "limited",
+    "longer",
+    "matter",
+    "more",
+    "necessarily",
+    "only",
 ];
 
 /// Words that may stand between a negator and the phrase it denies: articles, auxiliaries,
 /// and the qualifiers of a document or practice ("no formally documented", "do not have a").
 const BETWEEN: &[&str] = &[
     "a",
-    "an",
-    "the",
-    "any",
-    "such",
-    "this",
-    "that",
-    "these",
-    "those",
-    "our",
-    "their",
-    "its",
-    "his",
-    "her",
-    "your",
-    "my",
-    "one",
-    "single",
-    "kind",
-    "form",
-    "sort",
-    "type",
-    "of",
-    "yet",
-    "currently",
-    "still",
-    "ever",
-    "really",
-    "formal",
-    "formally",
-    "documented",
-    "written",
-    "clear",
-    "clearly",
-    "detailed",
-    "defined",
-    "explicit",
-    "explicitly",
-    "proper",
-    "properly",
-    "specific",
-    "dedicated",
-    "separate",
+    "actual",
     "agreed",
-    "tested",
+    "an",
+    "any",
+    "are",
+    "ask",
+    "asked",
     "automated",
     "automatic",
     "automatically",
-    "regular",
-    "regularly",
-    "actual",
-    "existing",
-    "current",
-    "have",
-    "has",
-    "had",
-    "having",
     "be",
     "been",
     "being",
-    "is",
-    "are",
-    "was",
-    "were",
-    "need",
-    "needed",
-    "require",
-    "required",
-    "use",
-    "used",
-    "do",
-    "does",
-    "did",
-    "document",
-    "define",
-    "write",
-    "prepare",
-    "plan",
-    "create",
-    "include",
-    "provide",
-    "perform",
-    "implement",
-    "enable",
+    "clear",
+    "clearly",
     "configure",
-    "want",
-    "wanted",
-    "ask",
-    "asked",
-    "request",
-    "requested",
+    "create",
+    "current",
+    "currently",
+    "dedicated",
+    "define",
+    "defined",
+    "detailed",
+    "did",
+    "do",
+    "document",
+    "documented",
+    "does",
+    "enable",
+    "ever",
+    "existing",
+    "explicit",
+    "explicitly",
+    "form",
+    "formal",
+    "formally",
+    "had",
+    "has",
+    "have",
+    "having",
+    "her",
+    "his",
+    "implement",
+    "include",
+    "is",
+    "its",
     "keep",
     "kept",
+    "kind",
     "maintain",
+    "my",
+    "need",
+    "needed",
+    "of",
+    "one",
+    "our",
+    "perform",
+    "plan",
+    "prepare",
+    "proper",
+    "properly",
+    "provide",
+    "really",
+    "regular",
+    "regularly",
+    "request",
+    "requested",
+    "require",
+    "required",
+    "separate",
+    "single",
+    "sort",
+    "specific",
+    "still",
+    "such",
+    "tested",
+    "the",
+    "their",
     "there",
+    "these",
+    "this",
+    "those",
+    "type",
+    "use",
+    "used",
+    "want",
+    "wanted",
+    "was",
+    "were",
+    "write",
+    "written",
+    "yet",
+    "your",
 ];
 
 /// Words that may stand between a phrase and the negator of its predicate: the nouns a topic
 /// is often the qualifier of, and auxiliaries ("fallback plan has not been written").
 const BEFORE_PREDICATE: &[&str] = &[
+    "also",
+    "approach",
+    "are",
+    "be",
+    "been",
+    "currently",
+    "design",
+    "details",
+    "did",
+    "do",
+    "document",
+    "documentation",
+    "documents",
+    "does",
+    "had",
+    "has",
+    "have",
+    "in",
+    "is",
+    "matrix",
+    "mechanism",
+    "mechanisms",
+    "option",
+    "options",
+    "place",
     "plan",
-    "plans",
     "planning",
-    "runbook",
-    "runbooks",
+    "plans",
+    "policies",
+    "policy",
     "procedure",
     "procedures",
     "process",
     "processes",
-    "document",
-    "documents",
-    "documentation",
-    "policy",
-    "policies",
-    "strategy",
-    "strategies",
-    "step",
-    "steps",
     "report",
     "reports",
-    "matrix",
-    "approach",
-    "design",
-    "option",
-    "options",
-    "mechanism",
-    "mechanisms",
-    "details",
+    "runbook",
+    "runbooks",
     "section",
-    "in",
-    "place",
-    "is",
-    "are",
+    "step",
+    "steps",
+    "still",
+    "strategies",
+    "strategy",
     "was",
     "were",
-    "has",
-    "have",
-    "had",
-    "been",
-    "be",
     "will",
     "would",
-    "does",
-    "do",
-    "did",
     "yet",
-    "currently",
-    "still",
-    "also",
 ];
 
 /// Words between a predicate's negator and its verb ("not yet been written").
 const PREDICATE_ADVERBS: &[&str] = &[
-    "yet",
-    "been",
     "be",
+    "been",
     "being",
+    "clearly",
+    "currently",
+    "even",
+    "ever",
+    "explicitly",
     "formally",
     "fully",
-    "currently",
     "properly",
-    "clearly",
-    "explicitly",
-    "ever",
-    "even",
     "really",
+    "yet",
 ];
 
 /// Verbs that, denied, say the thing does not exist ("not written", "never implemented").
 const EXISTENCE: &[&str] = &[
-    "documented",
-    "defined",
-    "written",
-    "prepared",
-    "created",
-    "drafted",
-    "planned",
-    "established",
-    "provided",
-    "included",
-    "done",
-    "captured",
-    "produced",
-    "developed",
-    "designed",
-    "recorded",
-    "specified",
-    "implemented",
-    "configured",
-    "enabled",
-    "set",
-    "in",
-    "available",
-    "considered",
-    "required",
-    "applicable",
-    "performed",
-    "conducted",
-    "carried",
-    "enforced",
-    "deployed",
     "activated",
-    "turned",
-    "present",
-    "possible",
-    "feasible",
-    "supported",
-    "there",
-    "part",
-    "covered",
     "addressed",
+    "applicable",
+    "available",
+    "captured",
+    "carried",
+    "conducted",
+    "configured",
+    "considered",
+    "covered",
+    "created",
+    "defined",
+    "deployed",
+    "designed",
+    "developed",
+    "documented",
+    "done",
+    "drafted",
+    "enabled",
+    "enforced",
+    "established",
     "exist",
     "existing",
+    "feasible",
+    "implemented",
+    "in",
+    "included",
+    "part",
+    "performed",
+    "planned",
+    "possible",
+    "prepared",
+    "present",
+    "produced",
+    "provided",
     "put",
+    "recorded",
+    "required",
+    "set",
+    "specified",
+    "supported",
+    "there",
+    "turned",
+    "written",
 ];
 
 /// Words that, as the phrase's value or predicate, say the thing is absent ("plan: none").
 const ABSENT: &[&str] = &[
-    "none",
-    "missing",
-    "pending",
     "absent",
     "lacking",
-    "nonexistent",
+    "missing",
     "nil",
-];
-
-/// Words that end a clause: a negator's reach stops at them.
-const CLAUSE_BREAKS: &[&str] = &[
-    "but", "however", "although", "though", "except", "whereas", "while", "and", "which", "that",
-    "because", "since", "so", "when", "if", "unless", "until", "once", "after", "before",
-    "instead",
+    "none",
+    "nonexistent",
+    "pending",
 ];
 
 /// Whether the words at `range` of `text` (a sentence) are denied there. A contrast later in
@@ -287,41 +311,55 @@ pub fn denies(text: &str, range: Range<usize>) -> bool {
 fn is_contrasted(rest: &str) -> bool {
     let mut words = words_of(rest).map(|(_, word)| word).peekable();
     while let Some(word) = words.next() {
-        match word.as_str() {
-            "but" | "instead" | "rather" => return true,
-            "only"
-                if words
-                    .peek()
-                    .is_some_and(|next| MEANS.contains(&next.as_str())) =>
-            {
-                return true;
-            }
-            _ => {}
+        if is_in(CONTRASTS, word)
+            || (is(word, "only") && words.peek().is_some_and(|next| is_in(MEANS, next)))
+        {
+            return true;
         }
     }
     false
 }
 
+/// Words that offer the alternative to what was denied.
+const CONTRASTS: &[&str] = &["but", "instead", "rather"];
+
 /// Words that, after "only", name the means by which a denied thing still happens.
 const MEANS: &[&str] = &[
-    "through", "via", "by", "from", "using", "with", "in", "over",
+    "by", "from", "in", "over", "through", "using", "via", "with",
+];
+
+/// Words that may start a short answer before its denial ("Currently not defined").
+const ANSWER_LEADS: &[&str] = &["currently", "still"];
+
+/// Words that start a short answer denying its label or heading ("None yet", "Missing").
+const ANSWER_ABSENT: &[&str] = &[
+    "absent",
+    "missing",
+    "nil",
+    "none",
+    "nonexistent",
+    "nothing",
+    "pending",
 ];
 
 /// Whether `text` (a whole cell, or a block under a heading) is a short answer that denies
 /// what its label or heading names: "Not in place", "None yet", "Not documented", "Missing".
 /// A bare "No" is not one: "| Publicly accessible | No |" is a setting, not an absence.
 pub fn is_denial(text: &str) -> bool {
-    let mut words = words_of(text).skip_while(|(_, w)| w == "currently" || w == "still");
-    let Some((_, first)) = words.next() else {
-        return false;
-    };
-    if words_of(text).nth(5).is_some() {
+    // Five short words at most; and every such answer starts with one of these letters.
+    let text = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let starts_right = text
+        .bytes()
+        .next()
+        .is_some_and(|b| b"cmnpsaCMNPSA".contains(&b));
+    if text.len() > 60 || !starts_right || words_of(text).nth(5).is_some() {
         return false;
     }
-    match first.as_str() {
-        "not" => denies_existence(&mut words),
-        "none" | "nothing" | "missing" | "pending" | "absent" | "nonexistent" | "nil" => {
-            words.all(|(_, w)| PREDICATE_ADVERBS.contains(&&*w) || EXISTENCE.contains(&&*w))
+    let mut words = words_of(text).skip_while(|(_, w)| is_in(ANSWER_LEADS, w));
+    match words.next() {
+        Some((_, first)) if is(first, "not") => denies_existence(&mut words),
+        Some((_, first)) if is_in(ANSWER_ABSENT, first) => {
+            words.all(|(_, w)| is_in(PREDICATE_ADVERBS, w) || is_in(EXISTENCE, w))
         }
         _ => false,
     }
@@ -330,7 +368,20 @@ pub fn is_denial(text: &str) -> bool {
 /// Whether `phrase` (pack syntax) carries its own polarity: it holds a negator, so it means
 /// what it says in any sentence ("not publicly accessible", "no RTO", "console ~ never").
 pub fn has_own_polarity(phrase: &str) -> bool {
-    words_of(phrase).any(|(_, word)| is_negator(&word))
+    may_hold_negator(phrase) && words_of(phrase).any(|(_, word)| is_negator(word))
+}
+
+/// Whether `text` holds the letters of a negator (`no`, `ne`, `n'`, `n’`, `without`, `lack`,
+/// `absen`): a quick test, as most phrases hold none.
+fn may_hold_negator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let after_n = |next: u8| matches!(next.to_ascii_lowercase(), b'o' | b'e' | b'\'' | 0xE2);
+    bytes
+        .windows(2)
+        .any(|pair| pair[0].eq_ignore_ascii_case(&b'n') && after_n(pair[1]))
+        || [&b"without"[..], b"lack", b"absen"]
+            .iter()
+            .any(|word| (bytes.windows(word.len())).any(|window| window.eq_ignore_ascii_case(word)))
 }
 
 /// A negator among the few words before `start`, with only [`BETWEEN`] words after it.
@@ -340,10 +391,10 @@ fn denied_before(text: &str, start: usize) -> bool {
         if has_break(&text[range.end..end], false) {
             return false;
         }
-        if is_negator(&word) {
+        if is_negator(word) {
             return !is_pseudo(text, range.end) && !is_alternative(text, range.start);
         }
-        if !BETWEEN.contains(&word.as_str()) || CLAUSE_BREAKS.contains(&word.as_str()) {
+        if !is_in(BETWEEN, word) {
             return false;
         }
         end = range.start;
@@ -353,12 +404,12 @@ fn denied_before(text: &str, start: usize) -> bool {
 
 /// Whether a negator at `end` is part of a fixed phrase ("not only", "no later than").
 fn is_pseudo(text: &str, end: usize) -> bool {
-    (words_of(&text[end..]).next()).is_some_and(|(_, next)| PSEUDO_FOLLOWERS.contains(&&*next))
+    (words_of(&text[end..]).next()).is_some_and(|(_, next)| is_in(PSEUDO_FOLLOWERS, next))
 }
 
 /// Whether a negator at `start` offers an alternative ("whether or not", "if not").
 fn is_alternative(text: &str, start: usize) -> bool {
-    (words_before(text, start).next()).is_some_and(|(_, word)| word == "or" || word == "if")
+    (words_before(text, start).next()).is_some_and(|(_, word)| is_in(&["if", "or"], word))
 }
 
 /// A denied predicate among the few words after `end`: "… is not documented", "…: none",
@@ -374,13 +425,13 @@ fn denied_after(text: &str, end: usize) -> bool {
             return false;
         }
         from = range.end;
-        if ABSENT.contains(&word.as_str()) {
+        if is_in(ABSENT, word) {
             return true;
         }
-        if is_negator(&word) {
-            return denies_existence(&mut words) || (word == "no" && from == trimmed_end(text));
+        if is_negator(word) {
+            return denies_existence(&mut words) || (is(word, "no") && from == trimmed_end(text));
         }
-        if !BEFORE_PREDICATE.contains(&word.as_str()) {
+        if !is_in(BEFORE_PREDICATE, word) {
             return false;
         }
     }
@@ -389,13 +440,13 @@ fn denied_after(text: &str, end: usize) -> bool {
 
 /// After a predicate's negator: whether the verb says the thing does not exist ("not yet
 /// written"), or nothing but adverbs follow ("plan: not yet").
-fn denies_existence(words: &mut impl Iterator<Item = (Range<usize>, String)>) -> bool {
+fn denies_existence<'t>(words: &mut impl Iterator<Item = (Range<usize>, &'t str)>) -> bool {
     let mut adverbs = 0;
     for (_, word) in words.by_ref() {
-        if EXISTENCE.contains(&word.as_str()) {
+        if is_in(EXISTENCE, word) {
             return true;
         }
-        if !PREDICATE_ADVERBS.contains(&word.as_str()) || adverbs == 3 {
+        if !is_in(PREDICATE_ADVERBS, word) || adverbs == 3 {
             return false;
         }
         adverbs += 1;
@@ -418,13 +469,35 @@ fn has_break(gap: &str, in_predicate: bool) -> bool {
     })
 }
 
-/// Whether `word` (lowercase) denies: a negator, or a contraction in `n't`.
+/// Whether `word` denies: a negator, or a contraction in `n't`.
 fn is_negator(word: &str) -> bool {
-    NEGATORS.contains(&word) || word.ends_with("n't") || word.ends_with("n\u{2019}t")
+    is_in(NEGATORS, word) || ends_with_ignore_case(word, "n't") || word.ends_with("n\u{2019}t")
 }
 
-/// The words of `text` (letters, digits and apostrophes), lowercase, with their ranges.
-fn words_of(text: &str) -> impl Iterator<Item = (Range<usize>, String)> + '_ {
+/// Whether `word` is `lower` (lowercase ASCII), in any case.
+fn is(word: &str, lower: &str) -> bool {
+    word.eq_ignore_ascii_case(lower)
+}
+
+/// Whether `word` is one of `list` (sorted, lowercase ASCII), in any case.
+fn is_in(list: &[&str], word: &str) -> bool {
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|lower| list.binary_search(&lower).is_ok())
+}
+
+/// Whether `word` ends with `suffix` (lowercase ASCII), in any case.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    let (word, suffix) = (word.as_bytes(), suffix.as_bytes());
+    word.len() >= suffix.len() && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// The words of `text` (letters, digits and apostrophes), with their ranges.
+fn words_of(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> + '_ {
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = rest.by_ref().find(|&(_, c)| c.is_alphanumeric())?;
@@ -436,12 +509,12 @@ fn words_of(text: &str) -> impl Iterator<Item = (Range<usize>, String)> + '_ {
             }
             rest.next();
         }
-        Some((start..end, text[start..end].to_lowercase()))
+        Some((start..end, &text[start..end]))
     })
 }
 
 /// The words of `text` before `end`, nearest first.
-fn words_before(text: &str, end: usize) -> impl Iterator<Item = (Range<usize>, String)> + '_ {
+fn words_before(text: &str, end: usize) -> impl Iterator<Item = (Range<usize>, &str)> + '_ {
     let mut end = end;
     std::iter::from_fn(move || {
         let head = &text[..end];
@@ -456,7 +529,7 @@ fn words_before(text: &str, end: usize) -> impl Iterator<Item = (Range<usize>, S
             .last()
             .map_or(word_end, |(i, _)| i);
         end = start;
-        Some((start..word_end, text[start..word_end].to_lowercase()))
+        Some((start..word_end, &text[start..word_end]))
     })
 }
 
@@ -566,6 +639,80 @@ mod tests {
     }
 
     #[test]
+    fn word_lists_are_sorted_lowercase_and_short() {
+        for list in [
+            NEGATORS,
+            PSEUDO_FOLLOWERS,
+            BETWEEN,
+            BEFORE_PREDICATE,
+            PREDICATE_ADVERBS,
+            EXISTENCE,
+            ABSENT,
+            CONTRASTS,
+            MEANS,
+            ANSWER_LEADS,
+            ANSWER_ABSENT,
+        ] {
+            assert!(list.is_sorted(), "{list:?}");
+            for word in list {
+                assert!(
+                    word.len() <= 16 && *word == word.to_ascii_lowercase(),
+                    "{word}"
+                );
+                assert!(
+                    is_in(list, word) && is_in(list, &word.to_uppercase()),
+                    "{word}"
+                );
+            }
+        }
+        assert!(!is_in(BETWEEN, "documentedness") && !is_in(BETWEEN, "a-very-long-word-indeed"));
+    }
+
+    #[test]
+    fn a_text_that_denies_has_a_cue() {
+        let pieces = [
+            " ",
+            "no",
+            "not",
+            "n't",
+            "n’t",
+            "never",
+            "without",
+            "lack",
+            "absence",
+            "none",
+            "missing",
+            "pending",
+            "nil",
+            "neither",
+            "cannot",
+            "Don't",
+            "NO",
+            "plan",
+            "fallback",
+            ":",
+            ",",
+            "is",
+            "a",
+            "the",
+            "documented",
+            "in",
+            "place",
+            "yet",
+            "ON",
+        ];
+        let mut rng = crate::test_rng::Rng(0xC0FF_EE00_D15E_A5E5);
+        for _ in 0..20_000 {
+            let text = rng.text(&pieces, 8);
+            let denies_any = (0..=text.len())
+                .filter(|&at| text.is_char_boundary(at))
+                .any(|at| denies(&text, at..at));
+            assert!(!denies_any || has_cue(&text), "{text:?}");
+            assert!(!is_denial(&text) || has_cue(&text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn short_answers_that_deny() {
         for answer in [
             "Not in place",
@@ -590,6 +737,16 @@ mod tests {
             "Multi-AZ, not in place for dev",
         ] {
             assert!(!is_denial(answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn every_negator_passes_the_quick_test() {
+        for negator in NEGATORS
+            .iter()
+            .chain(&["don't", "WON’T", "Cannot", "NEVER"])
+        {
+            assert!(may_hold_negator(negator), "{negator}");
         }
     }
 

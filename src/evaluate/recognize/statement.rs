@@ -47,7 +47,7 @@ impl Lexicon {
         occurrences: &mut Vec<Range<usize>>,
     ) -> Option<Range<usize>> {
         let parts = &self.atoms[atom].phrases[phrase];
-        if !self.atoms[atom].deniable[phrase] {
+        if !self.atoms[atom].deniable[phrase] || !sentence.memo.has_denial_cue(sentence.text) {
             return self.locate(parts[0], sentence);
         }
         let mut first = None;

@@ -1,6 +1,6 @@
 //! Topic statements: a sentence states a topic atom when one of its phrases occurs there, as
 //! content (not a placeholder, not a bare label), and is not denied ("there is no fallback
-//! plan", see `negation.rs`).
+//! plan", see `negation/`).
 
 use std::ops::Range;
 

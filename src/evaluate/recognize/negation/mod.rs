@@ -89,7 +89,7 @@ pub fn is_denial(text: &str) -> bool {
     let mut words = words_of(text).skip_while(|(_, w)| is_in(ANSWER_LEADS, w));
     match words.next() {
         Some((_, first)) if is(first, "not") => denies_existence(&mut words),
-        Some((_, first)) if is_in(ANSWER_ABSENT, first) => {
+        Some((_, first)) if is_in(ABSENT, first) => {
             words.all(|(_, w)| is_in(PREDICATE_ADVERBS, w) || is_in(EXISTENCE, w))
         }
         _ => false,

@@ -62,10 +62,11 @@ pub(super) const EXISTENCE: &[&str] = &[
     "set", "specified", "supported", "there", "turned", "written",
 ];
 
-/// Words that, as the phrase's value or predicate, say the thing is absent ("plan: none").
+/// Words that, as the phrase's value or predicate, or as a short answer under it, say the
+/// thing is absent ("plan: none", "Missing").
 #[rustfmt::skip]
 pub(super) const ABSENT: &[&str] = &[
-    "absent", "lacking", "missing", "nil", "none", "nonexistent", "pending",
+    "absent", "lacking", "missing", "nil", "none", "nonexistent", "nothing", "pending",
 ];
 
 /// Words that offer the alternative to what was denied.
@@ -84,10 +85,4 @@ pub(super) const MEANS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const ANSWER_LEADS: &[&str] = &[
     "currently", "still",
-];
-
-/// Words that start a short answer denying its label or heading ("None yet", "Missing").
-#[rustfmt::skip]
-pub(super) const ANSWER_ABSENT: &[&str] = &[
-    "absent", "missing", "nil", "none", "nonexistent", "nothing", "pending",
 ];
